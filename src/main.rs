@@ -1,3 +1,60 @@
-fn main() {
-    println!("Hello, world!");
+//! ezeep-token: gets an OAuth 2.0 access token from the ezeep Blue
+//! authorization service with the client-credentials grant and prints it.
+//!
+//! `main` parses the command line, calls `run`, and turns a failure into one
+//! line on stderr and its exit code. Nothing else prints errors or exits.
+
+mod cli;
+mod commands;
+mod error;
+mod http;
+mod log;
+mod output;
+mod profile;
+mod secret;
+mod settings;
+mod token;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::error::Result;
+use crate::settings::{Environment, Settings};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap prints usage errors to stderr and --help to stdout.
+            let _ = error.print();
+            return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => error::report(&error),
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    log::set_verbose(cli.source.verbose);
+    let env = Environment::from_process();
+    match cli.command {
+        Some(Command::Completions { shell }) => commands::print_completions(shell),
+        Some(Command::Man) => commands::print_man(),
+        Some(Command::Profiles) => commands::list_profiles(&cli.source, &env),
+        Some(Command::Config) => commands::show_config(&resolve(&cli, &env)?),
+        None => commands::print_token(&resolve(&cli, &env)?, cli.output.format()),
+    }
+}
+
+/// Resolves the settings and prints their warnings.
+fn resolve(cli: &Cli, env: &Environment) -> Result<Settings> {
+    let settings = Settings::resolve(&cli.source, env)?;
+    for warning in &settings.warnings {
+        log::warn(warning);
+    }
+    Ok(settings)
 }

@@ -1,0 +1,228 @@
+//! The command line as typed: clap derive types, help text and value enums.
+//!
+//! Nothing here reads the environment or the profile file. Environment
+//! variable names are listed in the help text, and `settings` resolves them,
+//! so that each value keeps the origin it came from and help output can never
+//! show a secret from the environment.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Text appended to `--help`: environment variables, the profile file and
+/// the exit codes.
+const AFTER_LONG_HELP: &str = "\
+Environment variables:
+  EZEEP_PROFILE              profile name (--profile)
+  EZEEP_TOKEN_CONFIG         profile file path (--config)
+  EZEEP_CLIENT_ID            client id (--client-id)
+  EZEEP_CLIENT_SECRET        client secret (--client-secret)
+  EZEEP_CLIENT_SECRET_FILE   file holding the client secret (--client-secret-file)
+  EZEEP_SCOPE                space-separated scopes (--scope)
+  EZEEP_TOKEN_URL            token endpoint URL (--token-url)
+  EZEEP_TOKEN_TIMEOUT        request timeout in seconds (--timeout)
+A flag wins over its environment variable, which wins over the profile file.
+
+Profile file:
+  --config, else EZEEP_TOKEN_CONFIG, else <config dir>/ezeep-token/config.toml
+  (on Linux $XDG_CONFIG_HOME/ezeep-token/config.toml, by default
+  ~/.config/ezeep-token/config.toml). Run `ezeep-token config` to see the path
+  and where each setting comes from.
+
+Exit codes:
+  0   success
+  2   invalid command line
+  74  local I/O error
+  75  transient failure: network unreachable, timeout, HTTP 5xx or 429
+  76  the reply is not a valid token response, or a redirect
+  77  the server rejected the client credentials or the scope
+  78  missing or invalid configuration, unsafe file permissions, insecure URL";
+
+/// Get an ezeep Blue OAuth 2.0 access token and print it.
+///
+/// Requests a token from the ezeep Blue authorization service with the
+/// client-credentials grant and prints it raw, as an HTTP header line, as JSON
+/// or as a shell assignment. Only the token goes to stdout; diagnostics go to
+/// stderr.
+#[derive(Debug, Parser)]
+#[command(
+    name = "ezeep-token",
+    version,
+    after_long_help = AFTER_LONG_HELP,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub source: SourceArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options that select the credentials, the endpoint and the request.
+#[derive(Debug, Default, Args)]
+pub struct SourceArgs {
+    /// Profile to use from the profile file [env: EZEEP_PROFILE]
+    ///
+    /// Without it, the file's `default_profile` is used, else the profile
+    /// named `default` if there is one.
+    #[arg(short, long, value_name = "NAME", global = true)]
+    pub profile: Option<String>,
+
+    /// Profile file path [env: EZEEP_TOKEN_CONFIG]
+    #[arg(long, value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
+
+    /// OAuth client id [env: EZEEP_CLIENT_ID]
+    #[arg(long, value_name = "ID", global = true)]
+    pub client_id: Option<String>,
+
+    /// OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]
+    ///
+    /// Other local users can read command-line arguments from the process
+    /// list, so prefer EZEEP_CLIENT_SECRET, --client-secret-file or
+    /// `client_secret_file` in the profile.
+    #[arg(
+        long,
+        value_name = "SECRET",
+        global = true,
+        conflicts_with = "client_secret_file"
+    )]
+    pub client_secret: Option<String>,
+
+    /// Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]
+    ///
+    /// One trailing line break is removed.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub client_secret_file: Option<PathBuf>,
+
+    /// OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]
+    ///
+    /// Repeated values, and values holding several space-separated scopes,
+    /// are joined with single spaces.
+    #[arg(long, value_name = "SCOPE", global = true)]
+    pub scope: Vec<String>,
+
+    /// Token endpoint URL [env: EZEEP_TOKEN_URL]
+    ///
+    /// Must use https, except for loopback hosts (localhost, 127.0.0.0/8,
+    /// ::1), where http is allowed for testing.
+    /// [default: https://account.ezeep.com/oauth/access_token/]
+    #[arg(long, value_name = "URL", global = true)]
+    pub token_url: Option<String>,
+
+    /// Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]
+    #[arg(long, value_name = "SECONDS", global = true)]
+    pub timeout: Option<String>,
+
+    /// Print each step to stderr; secrets and tokens are redacted
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+/// Options that choose how the token is printed.
+#[derive(Debug, Default, Args)]
+pub struct OutputArgs {
+    /// Output format
+    #[arg(short, long, value_name = "FORMAT", value_enum, conflicts_with_all = ["header", "json"])]
+    pub output: Option<OutputFormat>,
+
+    /// Print `Authorization: Bearer TOKEN`, the same as `--output header`
+    #[arg(long, conflicts_with = "json")]
+    pub header: bool,
+
+    /// Print a JSON object with the token and its expiry, the same as `--output json`
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl OutputArgs {
+    pub fn format(&self) -> OutputFormat {
+        if self.header {
+            OutputFormat::Header
+        } else if self.json {
+            OutputFormat::Json
+        } else {
+            self.output.unwrap_or(OutputFormat::Raw)
+        }
+    }
+}
+
+/// How the token is printed on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// The token and a newline
+    Raw,
+    /// `Authorization: Bearer TOKEN`, for curl -H
+    Header,
+    /// One JSON object: access_token, token_type, expires_in, expires_at, scope
+    Json,
+    /// `export EZEEP_ACCESS_TOKEN='TOKEN'`, for eval
+    Env,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the resolved settings and where each one came from
+    ///
+    /// The client secret is shown only as its source and length.
+    Config,
+
+    /// List the profiles in the profile file
+    Profiles,
+
+    /// Print a shell completion script
+    Completions {
+        /// Shell to generate the script for
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page in roff format
+    #[command(hide = true)]
+    Man,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn output_shortcuts_select_format() {
+        let cli = Cli::try_parse_from(["ezeep-token", "--header"]).unwrap();
+        assert_eq!(cli.output.format(), OutputFormat::Header);
+        let cli = Cli::try_parse_from(["ezeep-token", "--json"]).unwrap();
+        assert_eq!(cli.output.format(), OutputFormat::Json);
+        let cli = Cli::try_parse_from(["ezeep-token", "-o", "env"]).unwrap();
+        assert_eq!(cli.output.format(), OutputFormat::Env);
+        let cli = Cli::try_parse_from(["ezeep-token"]).unwrap();
+        assert_eq!(cli.output.format(), OutputFormat::Raw);
+    }
+
+    #[test]
+    fn output_shortcuts_conflict() {
+        assert!(Cli::try_parse_from(["ezeep-token", "--header", "--json"]).is_err());
+        assert!(Cli::try_parse_from(["ezeep-token", "-o", "raw", "--json"]).is_err());
+    }
+
+    #[test]
+    fn global_options_follow_subcommand() {
+        let cli = Cli::try_parse_from(["ezeep-token", "config", "--profile", "prod"]).unwrap();
+        assert_eq!(cli.source.profile.as_deref(), Some("prod"));
+    }
+
+    #[test]
+    fn scope_is_repeatable() {
+        let cli = Cli::try_parse_from(["ezeep-token", "--scope", "a", "--scope", "b c"]).unwrap();
+        assert_eq!(cli.source.scope, ["a", "b c"]);
+    }
+}
