@@ -1,0 +1,125 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[ezeep-token] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'ezeep-token'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'ezeep-token'= {
+            cand -p 'Profile to use from the profile file [env: EZEEP_PROFILE]'
+            cand --profile 'Profile to use from the profile file [env: EZEEP_PROFILE]'
+            cand --config 'Profile file path [env: EZEEP_TOKEN_CONFIG]'
+            cand --client-id 'OAuth client id [env: EZEEP_CLIENT_ID]'
+            cand --client-secret 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]'
+            cand --scope 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]'
+            cand --token-url 'Token endpoint URL [env: EZEEP_TOKEN_URL]'
+            cand --timeout 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -v 'Print each step to stderr; secrets and tokens are redacted'
+            cand --verbose 'Print each step to stderr; secrets and tokens are redacted'
+            cand --header 'Print `Authorization: Bearer TOKEN`, the same as `--output header`'
+            cand --json 'Print a JSON object with the token and its expiry, the same as `--output json`'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand config 'Show the resolved settings and where each one came from'
+            cand profiles 'List the profiles in the profile file'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page in roff format'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ezeep-token;config'= {
+            cand -p 'Profile to use from the profile file [env: EZEEP_PROFILE]'
+            cand --profile 'Profile to use from the profile file [env: EZEEP_PROFILE]'
+            cand --config 'Profile file path [env: EZEEP_TOKEN_CONFIG]'
+            cand --client-id 'OAuth client id [env: EZEEP_CLIENT_ID]'
+            cand --client-secret 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]'
+            cand --scope 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]'
+            cand --token-url 'Token endpoint URL [env: EZEEP_TOKEN_URL]'
+            cand --timeout 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]'
+            cand -v 'Print each step to stderr; secrets and tokens are redacted'
+            cand --verbose 'Print each step to stderr; secrets and tokens are redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ezeep-token;profiles'= {
+            cand -p 'Profile to use from the profile file [env: EZEEP_PROFILE]'
+            cand --profile 'Profile to use from the profile file [env: EZEEP_PROFILE]'
+            cand --config 'Profile file path [env: EZEEP_TOKEN_CONFIG]'
+            cand --client-id 'OAuth client id [env: EZEEP_CLIENT_ID]'
+            cand --client-secret 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]'
+            cand --scope 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]'
+            cand --token-url 'Token endpoint URL [env: EZEEP_TOKEN_URL]'
+            cand --timeout 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]'
+            cand -v 'Print each step to stderr; secrets and tokens are redacted'
+            cand --verbose 'Print each step to stderr; secrets and tokens are redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ezeep-token;completions'= {
+            cand -p 'Profile to use from the profile file [env: EZEEP_PROFILE]'
+            cand --profile 'Profile to use from the profile file [env: EZEEP_PROFILE]'
+            cand --config 'Profile file path [env: EZEEP_TOKEN_CONFIG]'
+            cand --client-id 'OAuth client id [env: EZEEP_CLIENT_ID]'
+            cand --client-secret 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]'
+            cand --scope 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]'
+            cand --token-url 'Token endpoint URL [env: EZEEP_TOKEN_URL]'
+            cand --timeout 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]'
+            cand -v 'Print each step to stderr; secrets and tokens are redacted'
+            cand --verbose 'Print each step to stderr; secrets and tokens are redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ezeep-token;man'= {
+            cand -p 'Profile to use from the profile file [env: EZEEP_PROFILE]'
+            cand --profile 'Profile to use from the profile file [env: EZEEP_PROFILE]'
+            cand --config 'Profile file path [env: EZEEP_TOKEN_CONFIG]'
+            cand --client-id 'OAuth client id [env: EZEEP_CLIENT_ID]'
+            cand --client-secret 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]'
+            cand --scope 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]'
+            cand --token-url 'Token endpoint URL [env: EZEEP_TOKEN_URL]'
+            cand --timeout 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]'
+            cand -v 'Print each step to stderr; secrets and tokens are redacted'
+            cand --verbose 'Print each step to stderr; secrets and tokens are redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ezeep-token;help'= {
+            cand config 'Show the resolved settings and where each one came from'
+            cand profiles 'List the profiles in the profile file'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page in roff format'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ezeep-token;help;config'= {
+        }
+        &'ezeep-token;help;profiles'= {
+        }
+        &'ezeep-token;help;completions'= {
+        }
+        &'ezeep-token;help;man'= {
+        }
+        &'ezeep-token;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

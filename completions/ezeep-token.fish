@@ -1,0 +1,93 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_ezeep_token_global_optspecs
+    string join \n p/profile= config= client-id= client-secret= client-secret-file= scope= token-url= timeout= v/verbose o/output= header json h/help V/version
+end
+
+function __fish_ezeep_token_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_ezeep_token_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_ezeep_token_using_subcommand
+    set -l cmd (__fish_ezeep_token_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -s p -l profile -d 'Profile to use from the profile file [env: EZEEP_PROFILE]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l config -d 'Profile file path [env: EZEEP_TOKEN_CONFIG]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -s o -l output -d 'Output format' -r -f -a "raw\t'The token and a newline'
+header\t'`Authorization: Bearer TOKEN`, for curl -H'
+json\t'One JSON object: access_token, token_type, expires_in, expires_at, scope'
+env\t'`export EZEEP_ACCESS_TOKEN=\'TOKEN\'`, for eval'"
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l header -d 'Print `Authorization: Bearer TOKEN`, the same as `--output header`'
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l json -d 'Print a JSON object with the token and its expiry, the same as `--output json`'
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -s V -l version -d 'Print version'
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -f -a "config" -d 'Show the resolved settings and where each one came from'
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -f -a "profiles" -d 'List the profiles in the profile file'
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -f -a "man" -d 'Print the man page in roff format'
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -s p -l profile -d 'Profile to use from the profile file [env: EZEEP_PROFILE]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l config -d 'Profile file path [env: EZEEP_TOKEN_CONFIG]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -s p -l profile -d 'Profile to use from the profile file [env: EZEEP_PROFILE]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l config -d 'Profile file path [env: EZEEP_TOKEN_CONFIG]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -s p -l profile -d 'Profile to use from the profile file [env: EZEEP_PROFILE]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l config -d 'Profile file path [env: EZEEP_TOKEN_CONFIG]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -s p -l profile -d 'Profile to use from the profile file [env: EZEEP_PROFILE]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l config -d 'Profile file path [env: EZEEP_TOKEN_CONFIG]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man help" -f -a "config" -d 'Show the resolved settings and where each one came from'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man help" -f -a "profiles" -d 'List the profiles in the profile file'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man help" -f -a "man" -d 'Print the man page in roff format'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
