@@ -3,13 +3,18 @@
 
 mod support;
 
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Ipv4Addr, TcpStream};
+use std::os::unix::fs::PermissionsExt;
 use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
+use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use support::{Recorded, Reply, Server, basic};
+use support::{Recorded, Reply, Run, Sandbox, Server, basic};
 
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -434,4 +439,312 @@ fn basic_matches_rfc4648_vectors() {
     }
     assert_eq!(basic("id:secret"), "Basic aWQ6c2VjcmV0");
     assert_eq!(basic("ä?>"), "Basic w6Q/Pg==");
+}
+
+fn mode_of(path: &Path) -> u32 {
+    std::fs::metadata(path)
+        .expect("metadata")
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+#[test]
+fn sandbox_creates_layout() {
+    let sandbox = Sandbox::new();
+    let root = sandbox.path().to_path_buf();
+
+    for name in ["home", "config", "cache"] {
+        assert!(root.join(name).is_dir(), "{name} is missing");
+    }
+    assert_eq!(sandbox.config_dir(), root.join("config"));
+    assert_eq!(sandbox.cache_dir(), root.join("cache"));
+    assert_eq!(
+        sandbox.config_file(),
+        root.join("config/ezeep-token/config.toml")
+    );
+
+    drop(sandbox);
+    assert!(!root.exists());
+}
+
+#[test]
+fn sandbox_write_config_sets_mode() {
+    let sandbox = Sandbox::new();
+
+    let path = sandbox.write_config("client_id = \"a\"\n");
+
+    assert_eq!(path, sandbox.config_file());
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read config"),
+        "client_id = \"a\"\n"
+    );
+    assert_eq!(mode_of(&path), 0o600);
+}
+
+#[test]
+fn sandbox_write_file_sets_mode() {
+    let sandbox = Sandbox::new();
+
+    let path = sandbox.write_file("dir/secret", b"s3cret", 0o644);
+    assert_eq!(path, sandbox.path().join("dir/secret"));
+    assert_eq!(mode_of(&path), 0o644);
+
+    // Rewriting a read-only file replaces it and applies the new mode.
+    sandbox.write_file("dir/secret", b"first", 0o400);
+    let path = sandbox.write_file("dir/secret", b"second", 0o640);
+    assert_eq!(std::fs::read(&path).expect("read file"), b"second");
+    assert_eq!(mode_of(&path), 0o640);
+}
+
+#[test]
+fn sandbox_write_file_rejects_escape() {
+    let sandbox = Sandbox::new();
+
+    for name in ["../outside", "/tmp/absolute"] {
+        let result = panic::catch_unwind(AssertUnwindSafe(|| sandbox.write_file(name, b"", 0o600)));
+        assert!(result.is_err(), "{name} was accepted");
+    }
+}
+
+fn command_env(command: &Command) -> BTreeMap<String, Option<String>> {
+    command
+        .get_envs()
+        .map(|(name, value)| {
+            (
+                name.to_string_lossy().into_owned(),
+                value.map(|value| value.to_string_lossy().into_owned()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn sandbox_command_sets_env() {
+    let sandbox = Sandbox::new();
+    let command = sandbox.command();
+    let env = command_env(&command);
+    let value = |name: &str| env.get(name).cloned().flatten();
+    let path_of = |path: &Path| Some(path.to_string_lossy().into_owned());
+
+    let mut expected_names = vec![
+        "HOME",
+        "LANG",
+        "TZ",
+        "XDG_CACHE_HOME",
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+    ];
+    if std::env::var_os("PATH").is_some() {
+        expected_names.push("PATH");
+    }
+    expected_names.sort_unstable();
+    assert_eq!(
+        env.keys().map(String::as_str).collect::<Vec<_>>(),
+        expected_names
+    );
+
+    assert_eq!(value("HOME"), path_of(&sandbox.path().join("home")));
+    assert_eq!(value("XDG_CONFIG_HOME"), path_of(&sandbox.config_dir()));
+    assert_eq!(value("XDG_CACHE_HOME"), path_of(&sandbox.cache_dir()));
+    assert_eq!(
+        value("XDG_DATA_HOME"),
+        path_of(&sandbox.path().join("home/.local/share"))
+    );
+    assert_eq!(value("LANG").as_deref(), Some("C.UTF-8"));
+    assert_eq!(value("TZ").as_deref(), Some("UTC"));
+    assert_eq!(
+        value("PATH"),
+        std::env::var_os("PATH").map(|path| path.to_string_lossy().into_owned())
+    );
+    assert_eq!(command.get_current_dir(), Some(sandbox.path()));
+    assert!(Path::new(command.get_program()).ends_with("ezeep-token"));
+
+    // get_envs() lists only explicit variables and cannot show env_clear().
+    // NOTE: the Debug format of Command is not stable. With Rust 1.95 on Unix
+    // it contains `env -i ` after env_clear().
+    let debug = format!("{command:?}");
+    assert!(
+        debug.contains(" && env -i ") || debug.starts_with("env -i "),
+        "expected a cleared environment, or std changed the Debug format of Command: {debug}"
+    );
+}
+
+/// Marks the child process that `sandbox_command_scrubs_inherited_env` starts.
+const SCRUB_CHILD_MARKER: &str = "HARNESS_SCRUB_CHILD";
+
+/// Inherited variables that must not reach the binary.
+const LEAKY_ENV: [(&str, &str); 7] = [
+    ("EZEEP_CLIENT_ID", "leaked-id"),
+    ("EZEEP_CLIENT_SECRET", "leaked-secret"),
+    ("HTTPS_PROXY", "leaked-proxy"),
+    ("https_proxy", "leaked-proxy"),
+    ("http_proxy", "leaked-proxy"),
+    ("ALL_PROXY", "leaked-proxy"),
+    ("no_proxy", "leaked-proxy"),
+];
+
+/// Runs `sandbox_command_env_in_child` in a copy of this test binary whose
+/// environment contains `LEAKY_ENV`. Setting the variables in this process
+/// instead would race with other test threads that read the environment.
+#[test]
+fn sandbox_command_scrubs_inherited_env() {
+    let test_binary = std::env::current_exe().expect("path of the test binary");
+    let output = Command::new(test_binary)
+        .args(["--exact", "sandbox_command_env_in_child", "--ignored"])
+        .env(SCRUB_CHILD_MARKER, "1")
+        .envs(LEAKY_ENV)
+        .output()
+        .expect("run the test binary");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let report = format!(
+        "stdout:\n{stdout}\nstderr:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    assert!(output.status.success(), "child test failed\n{report}");
+    assert!(
+        stdout.contains("1 passed"),
+        "child test did not run\n{report}"
+    );
+}
+
+#[test]
+#[ignore = "runs inside sandbox_command_scrubs_inherited_env"]
+fn sandbox_command_env_in_child() {
+    if std::env::var_os(SCRUB_CHILD_MARKER).is_none() {
+        return;
+    }
+    for (name, value) in LEAKY_ENV {
+        assert_eq!(
+            std::env::var(name).as_deref(),
+            Ok(value),
+            "{name} is not set in the child"
+        );
+    }
+
+    let sandbox = Sandbox::new();
+    let env = command_env(&sandbox.command());
+
+    for name in env.keys() {
+        assert!(!name.starts_with("EZEEP_"), "{name} reaches the binary");
+        assert!(
+            !name.to_ascii_lowercase().ends_with("_proxy"),
+            "{name} reaches the binary"
+        );
+        assert_ne!(name, SCRUB_CHILD_MARKER, "{name} reaches the binary");
+    }
+    assert!(
+        env.values()
+            .flatten()
+            .all(|value| !value.starts_with("leaked")),
+        "an inherited value reaches the binary: {env:?}"
+    );
+    assert!(
+        sandbox
+            .command()
+            .get_envs()
+            .all(|(name, _)| name != OsStr::new("http_proxy"))
+    );
+}
+
+fn sample_run() -> Run {
+    Run {
+        command: "EZEEP_CLIENT_ID=abc ezeep-token --json 'a b'".to_owned(),
+        code: Some(2),
+        stdout: b"token\n".to_vec(),
+        stderr: "error: first\nhint: second\n".to_owned(),
+    }
+}
+
+fn panic_message(result: std::thread::Result<()>) -> String {
+    let payload = result.expect_err("expected a panic");
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| {
+            payload
+                .downcast_ref::<&str>()
+                .map(|text| (*text).to_owned())
+        })
+        .expect("panic message is text")
+}
+
+#[test]
+fn run_display_shows_report() {
+    let report = sample_run().to_string();
+
+    assert!(
+        report.contains("command: EZEEP_CLIENT_ID=abc ezeep-token --json 'a b'"),
+        "{report}"
+    );
+    assert!(report.contains("exit code: 2"), "{report}");
+    assert!(
+        report.contains("--- stdout (6 bytes) ---\ntoken\n"),
+        "{report}"
+    );
+    assert!(report.contains("error: first\nhint: second\n"), "{report}");
+}
+
+#[test]
+fn run_assertions_pass() {
+    let run = sample_run();
+
+    run.assert_code(2)
+        .assert_stdout("token\n")
+        .assert_stderr_contains("first")
+        .assert_stderr_lacks("secret");
+    assert_eq!(run.stdout_str(), "token\n");
+    assert_eq!(run.stderr_lines(), ["error: first", "hint: second"]);
+}
+
+/// An assertion call on a `Run` that is expected to panic.
+type RunCheck = fn(&Run);
+
+#[test]
+fn run_assertions_panic_with_report() {
+    let run = sample_run();
+    let checks: [(&str, RunCheck); 5] = [
+        ("assert_success", |run| {
+            run.assert_success();
+        }),
+        ("assert_stdout", |run| {
+            run.assert_stdout("token");
+        }),
+        ("assert_stdout_empty", |run| {
+            run.assert_stdout_empty();
+        }),
+        ("assert_stderr_contains", |run| {
+            run.assert_stderr_contains("missing");
+        }),
+        ("assert_stderr_lacks", |run| {
+            run.assert_stderr_lacks("second");
+        }),
+    ];
+
+    for (name, check) in checks {
+        let message = panic_message(panic::catch_unwind(AssertUnwindSafe(|| check(&run))));
+        assert!(
+            message.contains("hint: second"),
+            "{name} panicked without the report: {message}"
+        );
+    }
+}
+
+#[test]
+fn run_stdout_str_rejects_invalid_utf8() {
+    let run = Run {
+        stdout: vec![0xff, b'x'],
+        ..sample_run()
+    };
+
+    let message = panic_message(panic::catch_unwind(|| {
+        run.stdout_str();
+    }));
+
+    assert!(message.contains("not valid UTF-8"), "{message}");
+    assert!(
+        message.contains("invalid UTF-8 shown as U+FFFD"),
+        "{message}"
+    );
 }

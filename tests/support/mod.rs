@@ -1,13 +1,18 @@
 //! Test harness for the `ezeep-token` integration tests: a scripted loopback
-//! HTTP/1.1 server and an HTTP Basic credentials helper.
+//! HTTP/1.1 server, a sandbox with a scrubbed environment for running the
+//! built binary, and an HTTP Basic credentials helper.
 //!
 //! Integration test files include it with `mod support;`. Each file uses only
 //! part of it, so dead-code and unused-import warnings are off for the whole
-//! module.
+//! module. The harness is Unix-only because it sets file modes.
 #![allow(dead_code, unused_imports)]
 
+mod run;
+mod sandbox;
 mod server;
 
+pub use run::Run;
+pub use sandbox::Sandbox;
 pub use server::{Recorded, Reply, Server};
 
 /// Standard base64 alphabet from RFC 4648, section 4.
