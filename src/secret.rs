@@ -42,7 +42,7 @@ impl fmt::Debug for Secret {
     }
 }
 
-/// Where a client secret is read from, before it is read.
+/// The source of a client secret, before the secret is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SecretSource {
     /// A literal value, from a flag, an environment variable or the profile.
@@ -57,7 +57,7 @@ impl SecretSource {
     /// One trailing `\n` or `\r\n` is removed from file and stdin contents,
     /// because editors and `echo` add one and no secret ends with a line
     /// break.
-    pub fn read(&self, what: &str) -> Result<Secret> {
+    pub fn read(&self, label: &str) -> Result<Secret> {
         let value = match self {
             SecretSource::Value(secret) => secret.expose().to_owned(),
             SecretSource::File(path) => strip_one_line_ending(read_secret_file(path)?),
@@ -67,9 +67,9 @@ impl SecretSource {
                 SecretSource::Value(_) => "value".to_owned(),
                 SecretSource::File(path) => display_secret_path(path),
             };
-            return Err(Error::config(format!("{what} is empty ({source})")));
+            return Err(Error::config(format!("{label} is empty ({source})")));
         }
-        validate_credential(what, &value)?;
+        validate_credential(label, &value)?;
         Ok(Secret(value))
     }
 }
@@ -120,10 +120,10 @@ fn strip_one_line_ending(mut value: String) -> String {
 /// Rejects a client id or secret that contains a control character, such as
 /// an inner line break left by a copy and paste. The value itself is never
 /// part of the message.
-pub fn validate_credential(what: &str, value: &str) -> Result<()> {
+pub fn validate_credential(label: &str, value: &str) -> Result<()> {
     if let Some(position) = value.chars().position(char::is_control) {
         return Err(Error::config(format!(
-            "{what} contains a control character at position {}",
+            "{label} contains a control character at position {}",
             position + 1
         ))
         .with_hint("remove line breaks and other control characters from the value"));

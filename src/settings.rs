@@ -1,6 +1,6 @@
-//! Resolution of every setting from flags, environment variables, the
-//! profile file and built-in defaults, in that order, remembering where each
-//! value came from; and validation of the resolved values.
+//! Resolution and validation of every setting. Each value comes from the
+//! first of flags, environment variables, the profile file and built-in
+//! defaults, and keeps that origin.
 //!
 //! Resolution reads the environment through an [`Environment`] snapshot, so
 //! that unit tests can run it with made-up variables. It does not read the
@@ -83,7 +83,7 @@ impl Environment {
     }
 }
 
-/// Where a resolved value came from.
+/// The source of a resolved value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     Flag(&'static str),
