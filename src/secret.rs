@@ -2,7 +2,7 @@
 //!
 //! A `Secret` has no `Display`, and its `Debug` prints a placeholder, so a
 //! secret cannot reach a log line or an error message by accident. The raw
-//! value is reached only through [`Secret::expose`]. The same type holds
+//! value is reached only through [`Secret::expose`]. The same type stores
 //! access tokens, which are bearer credentials too.
 
 use std::fmt;
