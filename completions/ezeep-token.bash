@@ -53,7 +53,7 @@ _ezeep__token() {
 
     case "${cmd}" in
         ezeep__token)
-            opts="-p -v -o -h -V --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --output --header --json --help --version config profiles completions man help"
+            opts="-p -v -o -h -V --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --output --header --json --help --version config profiles completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -95,6 +95,10 @@ _ezeep__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "raw header json env" -- "${cur}"))
                     return 0
@@ -111,7 +115,7 @@ _ezeep__token() {
             return 0
             ;;
         ezeep__subcmd__token__subcmd__completions)
-            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --help bash elvish fish powershell zsh"
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -150,6 +154,10 @@ _ezeep__token() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -161,7 +169,7 @@ _ezeep__token() {
             return 0
             ;;
         ezeep__subcmd__token__subcmd__config)
-            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --help"
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -200,6 +208,10 @@ _ezeep__token() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -295,7 +307,7 @@ _ezeep__token() {
             return 0
             ;;
         ezeep__subcmd__token__subcmd__man)
-            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --help"
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -334,6 +346,10 @@ _ezeep__token() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -345,7 +361,7 @@ _ezeep__token() {
             return 0
             ;;
         ezeep__subcmd__token__subcmd__profiles)
-            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --help"
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -384,6 +400,10 @@ _ezeep__token() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

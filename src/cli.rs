@@ -21,6 +21,8 @@ Environment variables:
   EZEEP_SCOPE                space-separated scopes (--scope)
   EZEEP_TOKEN_URL            token endpoint URL (--token-url)
   EZEEP_TOKEN_TIMEOUT        request timeout in seconds (--timeout)
+  EZEEP_TOKEN_MIN_TTL        minimum seconds left on a cached token (--min-ttl)
+  EZEEP_TOKEN_CACHE_DIR      token cache directory (see `ezeep-token cache path`)
 A flag wins over its environment variable, which wins over the profile file.
 
 Profile file:
@@ -121,6 +123,41 @@ pub struct SourceArgs {
     /// Print each step to stderr; secrets and tokens are redacted
     #[arg(short, long, global = true)]
     pub verbose: bool,
+
+    #[command(flatten)]
+    pub cache: CacheArgs,
+}
+
+const CACHE_HEADING: &str = "Cache options";
+
+/// Options that control the token cache.
+#[derive(Debug, Default, Args)]
+pub struct CacheArgs {
+    /// Neither read nor write the token cache
+    #[arg(long, global = true, help_heading = CACHE_HEADING)]
+    pub no_cache: bool,
+
+    /// Request a new token even if the cache has a valid one, and cache it
+    #[arg(
+        long,
+        global = true,
+        conflicts_with = "no_cache",
+        help_heading = CACHE_HEADING
+    )]
+    pub refresh: bool,
+
+    /// Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]
+    ///
+    /// A token with less time left is replaced by a new one. If the server
+    /// issues tokens with a shorter lifetime, every call requests a new
+    /// token and warns.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        global = true,
+        help_heading = CACHE_HEADING
+    )]
+    pub min_ttl: Option<String>,
 }
 
 /// Options that choose how the token is printed.

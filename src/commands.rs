@@ -105,7 +105,34 @@ fn describe(settings: &Settings, read_secret: bool) -> Vec<(&'static str, String
                 settings.timeout.origin
             ),
         ),
+        ("cache", describe_cache(settings)),
+        (
+            "cache_dir",
+            match &settings.cache.directory {
+                Some(directory) => {
+                    format!("{} ({})", directory.value.display(), directory.origin)
+                }
+                None => "none (no home directory)".to_owned(),
+            },
+        ),
+        (
+            "min_ttl",
+            format!(
+                "{} s ({})",
+                settings.cache.min_ttl.value, settings.cache.min_ttl.origin
+            ),
+        ),
     ]
+}
+
+fn describe_cache(settings: &Settings) -> String {
+    let cache = &settings.cache;
+    let state = if cache.enabled.value { "on" } else { "off" };
+    let mut text = format!("{state} ({})", cache.enabled.origin);
+    if cache.enabled.value && cache.refresh {
+        text.push_str(", lookup skipped (flag --refresh)");
+    }
+    text
 }
 
 /// Prints every resolved setting and where it came from.
