@@ -16,6 +16,9 @@ _ezeep__token() {
             ",$1")
                 cmd="ezeep__token"
                 ;;
+            ezeep__token,cache)
+                cmd="ezeep__token__subcmd__cache"
+                ;;
             ezeep__token,completions)
                 cmd="ezeep__token__subcmd__completions"
                 ;;
@@ -30,6 +33,27 @@ _ezeep__token() {
                 ;;
             ezeep__token,profiles)
                 cmd="ezeep__token__subcmd__profiles"
+                ;;
+            ezeep__token__subcmd__cache,clear)
+                cmd="ezeep__token__subcmd__cache__subcmd__clear"
+                ;;
+            ezeep__token__subcmd__cache,help)
+                cmd="ezeep__token__subcmd__cache__subcmd__help"
+                ;;
+            ezeep__token__subcmd__cache,path)
+                cmd="ezeep__token__subcmd__cache__subcmd__path"
+                ;;
+            ezeep__token__subcmd__cache__subcmd__help,clear)
+                cmd="ezeep__token__subcmd__cache__subcmd__help__subcmd__clear"
+                ;;
+            ezeep__token__subcmd__cache__subcmd__help,help)
+                cmd="ezeep__token__subcmd__cache__subcmd__help__subcmd__help"
+                ;;
+            ezeep__token__subcmd__cache__subcmd__help,path)
+                cmd="ezeep__token__subcmd__cache__subcmd__help__subcmd__path"
+                ;;
+            ezeep__token__subcmd__help,cache)
+                cmd="ezeep__token__subcmd__help__subcmd__cache"
                 ;;
             ezeep__token__subcmd__help,completions)
                 cmd="ezeep__token__subcmd__help__subcmd__completions"
@@ -46,6 +70,12 @@ _ezeep__token() {
             ezeep__token__subcmd__help,profiles)
                 cmd="ezeep__token__subcmd__help__subcmd__profiles"
                 ;;
+            ezeep__token__subcmd__help__subcmd__cache,clear)
+                cmd="ezeep__token__subcmd__help__subcmd__cache__subcmd__clear"
+                ;;
+            ezeep__token__subcmd__help__subcmd__cache,path)
+                cmd="ezeep__token__subcmd__help__subcmd__cache__subcmd__path"
+                ;;
             *)
                 ;;
         esac
@@ -53,7 +83,7 @@ _ezeep__token() {
 
     case "${cmd}" in
         ezeep__token)
-            opts="-p -v -o -h -V --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --output --header --json --help --version config profiles completions man help"
+            opts="-p -v -o -h -V --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --output --header --json --help --version config profiles completions man cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -105,6 +135,224 @@ _ezeep__token() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "raw header json env" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache)
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help clear path help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache__subcmd__clear)
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache__subcmd__help)
+            opts="clear path help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache__subcmd__path)
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -223,8 +471,50 @@ _ezeep__token() {
             return 0
             ;;
         ezeep__subcmd__token__subcmd__help)
-            opts="config profiles completions man help"
+            opts="config profiles completions man cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__help__subcmd__cache)
+            opts="clear path"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__help__subcmd__cache__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__help__subcmd__cache__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

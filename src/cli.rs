@@ -221,6 +221,26 @@ pub enum Command {
     /// Print the man page in roff format
     #[command(hide = true)]
     Man,
+
+    /// Remove cached tokens or show where they are stored
+    Cache {
+        #[command(subcommand)]
+        command: CacheCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Remove every cached token, or only the selected profile's
+    ///
+    /// With --profile or EZEEP_PROFILE, only the entry for that profile's
+    /// token URL, client id, scope and client secret is removed, which
+    /// reads its secret. Lock files are removed with their entries, unless
+    /// a running process holds them.
+    Clear,
+
+    /// Print the cache directory
+    Path,
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! `main` parses the command line, calls `run`, and turns a failure into one
 //! line on stderr and its exit code. Nothing else prints errors or exits.
 
+mod cache;
 mod cli;
 mod commands;
 mod error;
@@ -19,7 +20,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{CacheCommand, Cli, Command};
 use crate::error::Result;
 use crate::settings::{Environment, Settings};
 
@@ -46,6 +47,12 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Man) => commands::print_man(),
         Some(Command::Profiles) => commands::list_profiles(&cli.source, &env),
         Some(Command::Config) => commands::show_config(&resolve(&cli, &env)?),
+        Some(Command::Cache {
+            command: CacheCommand::Path,
+        }) => commands::print_cache_path(&env),
+        Some(Command::Cache {
+            command: CacheCommand::Clear,
+        }) => commands::clear_cache(&cli, &env),
         None => commands::print_token(&resolve(&cli, &env)?, cli.output.format()),
     }
 }

@@ -19,9 +19,9 @@ use crate::profile::{self, LoadedFile, Profile};
 use crate::secret::{Secret, SecretSource, validate_credential};
 
 mod cache;
-pub use cache::CacheSettings;
 #[cfg(test)]
-use cache::{ENV_CACHE_DIR, ENV_MIN_TTL};
+use cache::ENV_MIN_TTL;
+pub use cache::{CacheSettings, ENV_CACHE_DIR, resolve_directory};
 
 pub const DEFAULT_TOKEN_URL: &str = "https://account.ezeep.com/oauth/access_token/";
 pub const DEFAULT_SCOPE: &str = "printing";
