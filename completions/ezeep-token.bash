@@ -25,6 +25,9 @@ _ezeep__token() {
             ezeep__token,config)
                 cmd="ezeep__token__subcmd__config"
                 ;;
+            ezeep__token,exec)
+                cmd="ezeep__token__subcmd__exec"
+                ;;
             ezeep__token,help)
                 cmd="ezeep__token__subcmd__help"
                 ;;
@@ -61,6 +64,9 @@ _ezeep__token() {
             ezeep__token__subcmd__help,config)
                 cmd="ezeep__token__subcmd__help__subcmd__config"
                 ;;
+            ezeep__token__subcmd__help,exec)
+                cmd="ezeep__token__subcmd__help__subcmd__exec"
+                ;;
             ezeep__token__subcmd__help,help)
                 cmd="ezeep__token__subcmd__help__subcmd__help"
                 ;;
@@ -83,7 +89,7 @@ _ezeep__token() {
 
     case "${cmd}" in
         ezeep__token)
-            opts="-p -v -o -h -V --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --output --header --json --help --version config profiles completions man cache help"
+            opts="-p -v -o -h -V --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --output --header --json --help --version config profiles completions man exec cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -470,8 +476,62 @@ _ezeep__token() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ezeep__subcmd__token__subcmd__exec)
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ezeep__subcmd__token__subcmd__help)
-            opts="config profiles completions man cache help"
+            opts="config profiles completions man exec cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -541,6 +601,20 @@ _ezeep__token() {
             return 0
             ;;
         ezeep__subcmd__token__subcmd__help__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__help__subcmd__exec)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -5,6 +5,7 @@
 //! so that each value keeps the origin it came from and help output can never
 //! show a secret from the environment.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -38,7 +39,10 @@ Exit codes:
   75  transient failure: network unreachable, timeout, HTTP 5xx or 429
   76  the reply is not a valid token response, or a redirect
   77  the server rejected the client credentials or the scope
-  78  missing or invalid configuration, unsafe file permissions, insecure URL";
+  78  missing or invalid configuration, unsafe file permissions, insecure URL
+  126 `exec`: the command cannot be run
+  127 `exec`: the command was not found
+Otherwise `exec` exits with the command's own status.";
 
 /// Get an ezeep Blue OAuth 2.0 access token and print it.
 ///
@@ -222,6 +226,24 @@ pub enum Command {
     #[command(hide = true)]
     Man,
 
+    /// Run a command with the token in its environment
+    ///
+    /// Sets EZEEP_ACCESS_TOKEN to the token and EZEEP_AUTHORIZATION to
+    /// `Bearer TOKEN`, so that the token never appears on a command line.
+    /// The token comes from the cache or the token endpoint, as for the main
+    /// command. On Unix the command replaces ezeep-token, so signals reach
+    /// it and the exit status is its own. A command that is not found exits
+    /// with 127, one that cannot be run with 126.
+    #[command(
+        arg_required_else_help = true,
+        override_usage = "ezeep-token exec [OPTIONS] -- <COMMAND> [ARGS]..."
+    )]
+    Exec {
+        /// The command to run and its arguments, after `--`
+        #[arg(value_name = "COMMAND", required = true, trailing_var_arg = true)]
+        command: Vec<OsString>,
+    },
+
     /// Remove cached tokens or show where they are stored
     Cache {
         #[command(subcommand)]
@@ -275,6 +297,32 @@ mod tests {
     fn global_options_follow_subcommand() {
         let cli = Cli::try_parse_from(["ezeep-token", "config", "--profile", "prod"]).unwrap();
         assert_eq!(cli.source.profile.as_deref(), Some("prod"));
+    }
+
+    #[test]
+    fn exec_takes_command_after_options() {
+        let cli = Cli::try_parse_from([
+            "ezeep-token",
+            "exec",
+            "--profile",
+            "prod",
+            "--",
+            "curl",
+            "-H",
+            "x",
+        ])
+        .unwrap();
+        assert_eq!(cli.source.profile.as_deref(), Some("prod"));
+        let Some(Command::Exec { command }) = cli.command else {
+            panic!("not exec: {:?}", cli.command);
+        };
+        assert_eq!(command, ["curl", "-H", "x"]);
+    }
+
+    #[test]
+    fn exec_needs_command() {
+        assert!(Cli::try_parse_from(["ezeep-token", "exec"]).is_err());
+        assert!(Cli::try_parse_from(["ezeep-token", "exec", "--"]).is_err());
     }
 
     #[test]

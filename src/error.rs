@@ -25,6 +25,10 @@ pub enum Category {
     Config,
     /// A local I/O failure, such as writing to stdout.
     IoErr,
+    /// `exec` found the command but could not run it.
+    CommandNotExecutable,
+    /// `exec` did not find the command.
+    CommandNotFound,
 }
 
 impl Category {
@@ -36,6 +40,8 @@ impl Category {
             Category::Protocol => 76,
             Category::NoPerm => 77,
             Category::Config => 78,
+            Category::CommandNotExecutable => 126,
+            Category::CommandNotFound => 127,
         }
     }
 }
@@ -167,6 +173,12 @@ mod tests {
         assert_eq!(Category::Protocol.exit_code(), 76);
         assert_eq!(Category::NoPerm.exit_code(), 77);
         assert_eq!(Category::Config.exit_code(), 78);
+    }
+
+    #[test]
+    fn exec_failures_use_shell_codes() {
+        assert_eq!(Category::CommandNotExecutable.exit_code(), 126);
+        assert_eq!(Category::CommandNotFound.exit_code(), 127);
     }
 
     #[test]

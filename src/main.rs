@@ -8,6 +8,7 @@ mod cache;
 mod cli;
 mod commands;
 mod error;
+mod exec;
 mod http;
 mod log;
 mod output;
@@ -34,15 +35,15 @@ fn main() -> ExitCode {
         }
     };
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) => error::report(&error),
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+fn run(cli: Cli) -> Result<ExitCode> {
     log::set_verbose(cli.source.verbose);
     let env = Environment::from_process();
-    match cli.command {
+    let outcome = match cli.command {
         Some(Command::Completions { shell }) => commands::print_completions(shell),
         Some(Command::Man) => commands::print_man(),
         Some(Command::Profiles) => commands::list_profiles(&cli.source, &env),
@@ -53,8 +54,13 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Cache {
             command: CacheCommand::Clear,
         }) => commands::clear_cache(&cli, &env),
+        Some(Command::Exec { ref command }) => {
+            let token = commands::obtain_token(&resolve(&cli, &env)?)?;
+            return exec::run(&token, command);
+        }
         None => commands::print_token(&resolve(&cli, &env)?, cli.output.format()),
-    }
+    };
+    outcome.map(|()| ExitCode::SUCCESS)
 }
 
 /// Resolves the settings and prints their warnings.
