@@ -49,6 +49,7 @@ complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -f -a "profiles" -
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -f -a "man" -d 'Print the man page in roff format'
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -f -a "exec" -d 'Run a command with the token in its environment'
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -f -a "inspect" -d 'Decode a JWT and show its header, claims and expiry'
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -f -a "cache" -d 'Remove cached tokens or show where they are stored'
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -s p -l profile -d 'Profile to use from the profile file [env: EZEEP_PROFILE]' -r
@@ -116,6 +117,20 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -s v -l ve
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l no-cache -d 'Neither read nor write the token cache'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l refresh -d 'Request a new token even if the cache has a valid one, and cache it'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -s p -l profile -d 'Profile to use from the profile file [env: EZEEP_PROFILE]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l config -d 'Profile file path [env: EZEEP_TOKEN_CONFIG]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l min-ttl -d 'Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l json -d 'Print one JSON object with the header, the claims and the derived times'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l no-cache -d 'Neither read nor write the token cache'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l refresh -d 'Request a new token even if the cache has a valid one, and cache it'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -s p -l profile -d 'Profile to use from the profile file [env: EZEEP_PROFILE]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l config -d 'Profile file path [env: EZEEP_TOKEN_CONFIG]' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
@@ -161,12 +176,13 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fis
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove every cached token, or only the selected profile\'s'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the cache directory'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec cache help" -f -a "config" -d 'Show the resolved settings and where each one came from'
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec cache help" -f -a "profiles" -d 'List the profiles in the profile file'
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec cache help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec cache help" -f -a "man" -d 'Print the man page in roff format'
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec cache help" -f -a "exec" -d 'Run a command with the token in its environment'
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec cache help" -f -a "cache" -d 'Remove cached tokens or show where they are stored'
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec cache help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec inspect cache help" -f -a "config" -d 'Show the resolved settings and where each one came from'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec inspect cache help" -f -a "profiles" -d 'List the profiles in the profile file'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec inspect cache help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec inspect cache help" -f -a "man" -d 'Print the man page in roff format'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec inspect cache help" -f -a "exec" -d 'Run a command with the token in its environment'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec inspect cache help" -f -a "inspect" -d 'Decode a JWT and show its header, claims and expiry'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec inspect cache help" -f -a "cache" -d 'Remove cached tokens or show where they are stored'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man exec inspect cache help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove every cached token, or only the selected profile\'s'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "path" -d 'Print the cache directory'

@@ -35,6 +35,7 @@ Profile file:
 Exit codes:
   0   success
   2   invalid command line
+  65  `inspect`: the input is not a JWT
   74  local I/O error
   75  transient failure: network unreachable, timeout, HTTP 5xx or 429
   76  the reply is not a valid token response, or a redirect
@@ -242,6 +243,27 @@ pub enum Command {
         /// The command to run and its arguments, after `--`
         #[arg(value_name = "COMMAND", required = true, trailing_var_arg = true)]
         command: Vec<OsString>,
+    },
+
+    /// Decode a JWT and show its header, claims and expiry
+    ///
+    /// Decodes the base64url header and claims and prints them, with lines
+    /// for issued-at, expiry and time left in UTC and in seconds. The
+    /// signature is not verified. Without TOKEN, a token is obtained with
+    /// the current settings, from the cache or the token endpoint. Input
+    /// that is not a JWT exits with 65.
+    Inspect {
+        /// The token, or `-` to read it from stdin
+        ///
+        /// Other local users can read command-line arguments from the
+        /// process list, so prefer `-` for a token that is still valid. A
+        /// `Bearer ` or `Authorization: Bearer ` prefix is removed.
+        #[arg(value_name = "TOKEN")]
+        token: Option<String>,
+
+        /// Print one JSON object with the header, the claims and the derived times
+        #[arg(long)]
+        json: bool,
     },
 
     /// Remove cached tokens or show where they are stored

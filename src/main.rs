@@ -10,6 +10,8 @@ mod commands;
 mod error;
 mod exec;
 mod http;
+mod inspect;
+mod jwt;
 mod log;
 mod output;
 mod profile;
@@ -57,6 +59,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Exec { ref command }) => {
             let token = commands::obtain_token(&resolve(&cli, &env)?)?;
             return exec::run(&token, command);
+        }
+        Some(Command::Inspect { ref token, json }) => {
+            let token = match token.as_deref() {
+                Some(argument) => inspect::read_input(argument)?,
+                None => commands::obtain_token(&resolve(&cli, &env)?)?
+                    .access_token
+                    .expose()
+                    .to_owned(),
+            };
+            inspect::print(&token, json)
         }
         None => commands::print_token(&resolve(&cli, &env)?, cli.output.format()),
     };
