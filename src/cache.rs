@@ -71,7 +71,10 @@ pub fn obtain(
 
     let lock_path = cache.lock_path(key);
     let held = match lock::acquire(&lock_path, timeout) {
-        Ok(held) => Some(held),
+        Ok(held) => {
+            log::verbose(|| format!("cache: holding the lock {}", lock_path.display()));
+            Some(held)
+        }
         Err(LockError::TimedOut) => return Err(lock_timeout(&lock_path, timeout)),
         Err(LockError::Io(error)) => {
             log::warn(&format!(
