@@ -70,10 +70,10 @@ pub fn obtain(
     }
 
     let lock_path = cache.lock_path(key);
-    let held = match lock::acquire(&lock_path, timeout) {
-        Ok(held) => {
+    let key_lock = match lock::acquire(&lock_path, timeout) {
+        Ok(key_lock) => {
             log::verbose(|| format!("cache: holding the lock {}", lock_path.display()));
-            Some(held)
+            Some(key_lock)
         }
         Err(LockError::TimedOut) => return Err(lock_timeout(&lock_path, timeout)),
         Err(LockError::Io(error)) => {
@@ -93,7 +93,7 @@ pub fn obtain(
 
     let token = request()?;
     store(&cache, key, &token, min_ttl);
-    drop(held);
+    drop(key_lock);
     Ok(token)
 }
 
@@ -214,7 +214,7 @@ pub fn clear_key(directory: &Path, key: &CacheKey, timeout: Duration) -> Result<
     };
     let lock_path = cache.lock_path(key);
     match lock::acquire(&lock_path, timeout) {
-        Ok(held) => cache.remove_key(key, held),
+        Ok(key_lock) => cache.remove_key(key, key_lock),
         Err(LockError::TimedOut) => Err(lock_timeout(&lock_path, timeout)),
         Err(LockError::Io(error)) => Err(Error::wrap(Category::IoErr, error)
             .context(format!("cannot lock {}", lock_path.display()))),

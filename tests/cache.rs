@@ -9,9 +9,10 @@ mod support;
 use std::fs::{self, File};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
+use std::process::Stdio;
 use std::sync::Barrier;
 use std::thread;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 use support::{Reply, Run, Sandbox, Server, basic, jwt};
@@ -607,6 +608,42 @@ fn lock_wait_times_out_with_75() {
         ]
     );
     assert_eq!(server.hits(), 1);
+}
+
+#[test]
+fn killed_holder_releases_lock() {
+    // The first request never gets a reply, so its process holds the lock
+    // until it is killed.
+    let server = Server::with(|index, _| {
+        if index == 0 {
+            Reply::hang()
+        } else {
+            token_reply(&format!("token-{index}"), 3600)
+        }
+    });
+    let sandbox = Sandbox::new();
+    let token_url = server.token_url();
+    let mut holder = sandbox
+        .command()
+        .env("EZEEP_CLIENT_ID", CLIENT_ID)
+        .env("EZEEP_CLIENT_SECRET", CLIENT_SECRET)
+        .env("EZEEP_TOKEN_URL", &token_url)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while server.hits() == 0 && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(server.hits(), 1, "the first process sent no request");
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+
+    let run = run(&sandbox, &server, &["--timeout", "20"]);
+
+    run.assert_success().assert_stdout("token-1\n");
+    assert_eq!(server.hits(), 2);
 }
 
 #[test]

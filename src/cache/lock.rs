@@ -148,10 +148,10 @@ mod tests {
     fn second_holder_times_out() {
         let directory = tempfile::tempdir().unwrap();
         let path = directory.path().join("k.lock");
-        let held = acquire(&path, Duration::from_secs(1)).unwrap();
+        let key_lock = acquire(&path, Duration::from_secs(1)).unwrap();
         let result = acquire(&path, Duration::from_millis(50));
         assert!(matches!(result, Err(LockError::TimedOut)), "{result:?}");
-        drop(held);
+        drop(key_lock);
         assert!(acquire(&path, Duration::from_millis(50)).is_ok());
     }
 
@@ -160,9 +160,9 @@ mod tests {
         let directory = tempfile::tempdir().unwrap();
         let path = directory.path().join("k.lock");
         assert!(try_acquire_existing(&path).unwrap().is_none());
-        let held = acquire(&path, Duration::from_secs(1)).unwrap();
+        let key_lock = acquire(&path, Duration::from_secs(1)).unwrap();
         assert!(try_acquire_existing(&path).unwrap().is_none());
-        drop(held);
+        drop(key_lock);
         assert!(try_acquire_existing(&path).unwrap().is_some());
     }
 
@@ -173,7 +173,7 @@ mod tests {
 
         let directory = tempfile::tempdir().unwrap();
         let path = directory.path().join("k.lock");
-        let _held = acquire(&path, Duration::from_secs(1)).unwrap();
+        let _key_lock = acquire(&path, Duration::from_secs(1)).unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }

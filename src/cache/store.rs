@@ -130,9 +130,9 @@ impl CacheDir {
     }
 
     /// Removes the entry, temporary file and lock file of `key`, and returns
-    /// whether an entry existed. `held` must be the key's lock, which is
+    /// whether an entry existed. `key_lock` must be the key's lock, which is
     /// deleted while held so that no process can lock the old file.
-    pub fn remove_key(&self, key: &CacheKey, held: lock::KeyLock) -> Result<bool> {
+    pub fn remove_key(&self, key: &CacheKey, key_lock: lock::KeyLock) -> Result<bool> {
         let failed = |path: &Path| format!("cannot remove {}", path.display());
         let entry = self.entry_path(key);
         let existed = remove_if_present(&entry).or_fail(Category::IoErr, || failed(&entry))?;
@@ -142,7 +142,7 @@ impl CacheDir {
             let lock_path = self.lock_path(key);
             remove_if_present(&lock_path).or_fail(Category::IoErr, || failed(&lock_path))?;
         }
-        drop(held);
+        drop(key_lock);
         Ok(existed)
     }
 
@@ -176,12 +176,13 @@ impl CacheDir {
                 removed += 1;
             }
             let lock_path = self.lock_path(&key);
-            let held = lock::try_acquire_existing(&lock_path).or_fail(Category::IoErr, || {
-                format!("cannot lock {}", lock_path.display())
-            })?;
-            match held {
-                Some(held) => {
-                    self.remove_key(&key, held)?;
+            let key_lock = lock::try_acquire_existing(&lock_path)
+                .or_fail(Category::IoErr, || {
+                    format!("cannot lock {}", lock_path.display())
+                })?;
+            match key_lock {
+                Some(key_lock) => {
+                    self.remove_key(&key, key_lock)?;
                 }
                 None if !lock_path.exists() => {
                     // A writer always holds the lock file, so without one the
@@ -315,7 +316,8 @@ fn check_directory(path: &Path, metadata: &fs::Metadata) -> Result<()> {
 
 #[cfg(unix)]
 fn current_uid() -> u32 {
-    // SAFETY: geteuid has no preconditions and cannot fail.
+    // SAFETY: geteuid has no preconditions, and POSIX specifies that it
+    // always succeeds.
     unsafe { libc::geteuid() }
 }
 

@@ -141,9 +141,9 @@ fn remove_all_keeps_foreign_files() {
     let cache = CacheDir::open(root.path()).unwrap();
     let (first, second) = (key("a"), key("b"));
     for key in [&first, &second] {
-        let held = lock::acquire(&cache.lock_path(key), Duration::from_secs(5)).unwrap();
+        let key_lock = lock::acquire(&cache.lock_path(key), Duration::from_secs(5)).unwrap();
         cache.write(key, &token("AT1")).unwrap();
-        drop(held);
+        drop(key_lock);
     }
     fs::write(cache.temp_path(&second), "half").unwrap();
     fs::write(root.path().join("notes.txt"), "mine").unwrap();
@@ -157,12 +157,12 @@ fn remove_all_leaves_busy_lock() {
     let root = tempfile::tempdir().unwrap();
     let cache = CacheDir::open(root.path()).unwrap();
     let key = key("a");
-    let held = lock::acquire(&cache.lock_path(&key), Duration::from_secs(5)).unwrap();
+    let key_lock = lock::acquire(&cache.lock_path(&key), Duration::from_secs(5)).unwrap();
     cache.write(&key, &token("AT1")).unwrap();
 
     assert_eq!(cache.remove_all().unwrap(), 1);
     assert_eq!(names(root.path()), [format!("{}.lock", key.as_str())]);
-    drop(held);
+    drop(key_lock);
 }
 
 #[test]
@@ -172,8 +172,8 @@ fn remove_key_touches_one_key() {
     let (first, second) = (key("a"), key("b"));
     cache.write(&first, &token("AT1")).unwrap();
     cache.write(&second, &token("AT2")).unwrap();
-    let held = lock::acquire(&cache.lock_path(&first), Duration::from_secs(5)).unwrap();
+    let key_lock = lock::acquire(&cache.lock_path(&first), Duration::from_secs(5)).unwrap();
 
-    assert!(cache.remove_key(&first, held).unwrap());
+    assert!(cache.remove_key(&first, key_lock).unwrap());
     assert_eq!(names(root.path()), [second.as_str()]);
 }
