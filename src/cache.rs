@@ -14,6 +14,7 @@
 mod entry;
 mod key;
 mod lock;
+mod private;
 mod store;
 
 use std::path::Path;
