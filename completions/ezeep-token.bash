@@ -16,14 +16,23 @@ _ezeep__token() {
             ",$1")
                 cmd="ezeep__token"
                 ;;
+            ezeep__token,cache)
+                cmd="ezeep__token__subcmd__cache"
+                ;;
             ezeep__token,completions)
                 cmd="ezeep__token__subcmd__completions"
                 ;;
             ezeep__token,config)
                 cmd="ezeep__token__subcmd__config"
                 ;;
+            ezeep__token,exec)
+                cmd="ezeep__token__subcmd__exec"
+                ;;
             ezeep__token,help)
                 cmd="ezeep__token__subcmd__help"
+                ;;
+            ezeep__token,inspect)
+                cmd="ezeep__token__subcmd__inspect"
                 ;;
             ezeep__token,man)
                 cmd="ezeep__token__subcmd__man"
@@ -31,20 +40,53 @@ _ezeep__token() {
             ezeep__token,profiles)
                 cmd="ezeep__token__subcmd__profiles"
                 ;;
+            ezeep__token__subcmd__cache,clear)
+                cmd="ezeep__token__subcmd__cache__subcmd__clear"
+                ;;
+            ezeep__token__subcmd__cache,help)
+                cmd="ezeep__token__subcmd__cache__subcmd__help"
+                ;;
+            ezeep__token__subcmd__cache,path)
+                cmd="ezeep__token__subcmd__cache__subcmd__path"
+                ;;
+            ezeep__token__subcmd__cache__subcmd__help,clear)
+                cmd="ezeep__token__subcmd__cache__subcmd__help__subcmd__clear"
+                ;;
+            ezeep__token__subcmd__cache__subcmd__help,help)
+                cmd="ezeep__token__subcmd__cache__subcmd__help__subcmd__help"
+                ;;
+            ezeep__token__subcmd__cache__subcmd__help,path)
+                cmd="ezeep__token__subcmd__cache__subcmd__help__subcmd__path"
+                ;;
+            ezeep__token__subcmd__help,cache)
+                cmd="ezeep__token__subcmd__help__subcmd__cache"
+                ;;
             ezeep__token__subcmd__help,completions)
                 cmd="ezeep__token__subcmd__help__subcmd__completions"
                 ;;
             ezeep__token__subcmd__help,config)
                 cmd="ezeep__token__subcmd__help__subcmd__config"
                 ;;
+            ezeep__token__subcmd__help,exec)
+                cmd="ezeep__token__subcmd__help__subcmd__exec"
+                ;;
             ezeep__token__subcmd__help,help)
                 cmd="ezeep__token__subcmd__help__subcmd__help"
+                ;;
+            ezeep__token__subcmd__help,inspect)
+                cmd="ezeep__token__subcmd__help__subcmd__inspect"
                 ;;
             ezeep__token__subcmd__help,man)
                 cmd="ezeep__token__subcmd__help__subcmd__man"
                 ;;
             ezeep__token__subcmd__help,profiles)
                 cmd="ezeep__token__subcmd__help__subcmd__profiles"
+                ;;
+            ezeep__token__subcmd__help__subcmd__cache,clear)
+                cmd="ezeep__token__subcmd__help__subcmd__cache__subcmd__clear"
+                ;;
+            ezeep__token__subcmd__help__subcmd__cache,path)
+                cmd="ezeep__token__subcmd__help__subcmd__cache__subcmd__path"
                 ;;
             *)
                 ;;
@@ -53,7 +95,7 @@ _ezeep__token() {
 
     case "${cmd}" in
         ezeep__token)
-            opts="-p -v -o -h -V --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --output --header --json --help --version config profiles completions man help"
+            opts="-p -v -o -h -V --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --output --header --json --help --version config profiles completions man exec inspect cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -95,6 +137,10 @@ _ezeep__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "raw header json env" -- "${cur}"))
                     return 0
@@ -110,8 +156,8 @@ _ezeep__token() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ezeep__subcmd__token__subcmd__completions)
-            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --help bash elvish fish powershell zsh"
+        ezeep__subcmd__token__subcmd__cache)
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help clear path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -150,6 +196,228 @@ _ezeep__token() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache__subcmd__clear)
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache__subcmd__help)
+            opts="clear path help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__cache__subcmd__path)
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__completions)
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -161,7 +429,7 @@ _ezeep__token() {
             return 0
             ;;
         ezeep__subcmd__token__subcmd__config)
-            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --help"
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -203,6 +471,64 @@ _ezeep__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__exec)
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -211,8 +537,50 @@ _ezeep__token() {
             return 0
             ;;
         ezeep__subcmd__token__subcmd__help)
-            opts="config profiles completions man help"
+            opts="config profiles completions man exec inspect cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__help__subcmd__cache)
+            opts="clear path"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__help__subcmd__cache__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__help__subcmd__cache__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -252,7 +620,35 @@ _ezeep__token() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ezeep__subcmd__token__subcmd__help__subcmd__exec)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ezeep__subcmd__token__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__help__subcmd__inspect)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -294,8 +690,8 @@ _ezeep__token() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ezeep__subcmd__token__subcmd__man)
-            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --help"
+        ezeep__subcmd__token__subcmd__inspect)
+            opts="-p -v -h --json --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -334,6 +730,64 @@ _ezeep__token() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ezeep__subcmd__token__subcmd__man)
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -345,7 +799,7 @@ _ezeep__token() {
             return 0
             ;;
         ezeep__subcmd__token__subcmd__profiles)
-            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --help"
+            opts="-p -v -h --profile --config --client-id --client-secret --client-secret-file --scope --token-url --timeout --verbose --no-cache --refresh --min-ttl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -384,6 +838,10 @@ _ezeep__token() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

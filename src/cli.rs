@@ -5,6 +5,7 @@
 //! so that each value keeps the origin it came from and help output can never
 //! show a secret from the environment.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -21,6 +22,8 @@ Environment variables:
   EZEEP_SCOPE                space-separated scopes (--scope)
   EZEEP_TOKEN_URL            token endpoint URL (--token-url)
   EZEEP_TOKEN_TIMEOUT        request timeout in seconds (--timeout)
+  EZEEP_TOKEN_MIN_TTL        minimum seconds left on a cached token (--min-ttl)
+  EZEEP_TOKEN_CACHE_DIR      token cache directory (see `ezeep-token cache path`)
 A flag wins over its environment variable, which wins over the profile file.
 
 Profile file:
@@ -32,11 +35,15 @@ Profile file:
 Exit codes:
   0   success
   2   invalid command line
+  65  `inspect`: the input is not a JWT
   74  local I/O error
   75  transient failure: network unreachable, timeout, HTTP 5xx or 429
   76  the reply is not a valid token response, or a redirect
   77  the server rejected the client credentials or the scope
-  78  missing or invalid configuration, unsafe file permissions, insecure URL";
+  78  missing or invalid configuration, unsafe file permissions, insecure URL
+  126 `exec`: the command cannot be run
+  127 `exec`: the command was not found
+Otherwise `exec` exits with the command's own status.";
 
 /// Get an ezeep Blue OAuth 2.0 access token and print it.
 ///
@@ -121,6 +128,41 @@ pub struct SourceArgs {
     /// Print each step to stderr; secrets and tokens are redacted
     #[arg(short, long, global = true)]
     pub verbose: bool,
+
+    #[command(flatten)]
+    pub cache: CacheArgs,
+}
+
+const CACHE_HEADING: &str = "Cache options";
+
+/// Options that control the token cache.
+#[derive(Debug, Default, Args)]
+pub struct CacheArgs {
+    /// Neither read nor write the token cache
+    #[arg(long, global = true, help_heading = CACHE_HEADING)]
+    pub no_cache: bool,
+
+    /// Request a new token even if the cache has a valid one, and cache it
+    #[arg(
+        long,
+        global = true,
+        conflicts_with = "no_cache",
+        help_heading = CACHE_HEADING
+    )]
+    pub refresh: bool,
+
+    /// Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]
+    ///
+    /// A token with less time left is replaced by a new one. If the server
+    /// issues tokens with a shorter lifetime, every call requests a new
+    /// token and warns.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        global = true,
+        help_heading = CACHE_HEADING
+    )]
+    pub min_ttl: Option<String>,
 }
 
 /// Options that choose how the token is printed.
@@ -184,6 +226,65 @@ pub enum Command {
     /// Print the man page in roff format
     #[command(hide = true)]
     Man,
+
+    /// Run a command with the token in its environment
+    ///
+    /// Sets EZEEP_ACCESS_TOKEN to the token and EZEEP_AUTHORIZATION to
+    /// `Bearer TOKEN`, so that the token never appears on a command line.
+    /// The token comes from the cache or the token endpoint, as for the main
+    /// command. On Unix the command replaces ezeep-token, so signals reach
+    /// it and the exit status is its own. A command that is not found exits
+    /// with 127, one that cannot be run with 126.
+    #[command(
+        arg_required_else_help = true,
+        override_usage = "ezeep-token exec [OPTIONS] -- <COMMAND> [ARGS]..."
+    )]
+    Exec {
+        /// The command to run and its arguments, after `--`
+        #[arg(value_name = "COMMAND", required = true, trailing_var_arg = true)]
+        command: Vec<OsString>,
+    },
+
+    /// Decode a JWT and show its header, claims and expiry
+    ///
+    /// Decodes the base64url header and claims and prints them, with lines
+    /// for issued-at, expiry and time left in UTC and in seconds. The
+    /// signature is not verified. Without TOKEN, a token is obtained with
+    /// the current settings, from the cache or the token endpoint. Input
+    /// that is not a JWT exits with 65.
+    Inspect {
+        /// The token, or `-` to read it from stdin
+        ///
+        /// Other local users can read command-line arguments from the
+        /// process list, so prefer `-` for a token that is still valid. A
+        /// `Bearer ` or `Authorization: Bearer ` prefix is removed.
+        #[arg(value_name = "TOKEN")]
+        token: Option<String>,
+
+        /// Print one JSON object with the header, the claims and the derived times
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Remove cached tokens or show where they are stored
+    Cache {
+        #[command(subcommand)]
+        command: CacheCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Remove every cached token, or only the selected profile's
+    ///
+    /// With --profile or EZEEP_PROFILE, only the entry for that profile's
+    /// token URL, client id, scope and client secret is removed, which
+    /// reads its secret. Lock files are removed with their entries, unless
+    /// a running process holds them.
+    Clear,
+
+    /// Print the cache directory
+    Path,
 }
 
 #[cfg(test)]
@@ -218,6 +319,32 @@ mod tests {
     fn global_options_follow_subcommand() {
         let cli = Cli::try_parse_from(["ezeep-token", "config", "--profile", "prod"]).unwrap();
         assert_eq!(cli.source.profile.as_deref(), Some("prod"));
+    }
+
+    #[test]
+    fn exec_takes_command_after_options() {
+        let cli = Cli::try_parse_from([
+            "ezeep-token",
+            "exec",
+            "--profile",
+            "prod",
+            "--",
+            "curl",
+            "-H",
+            "x",
+        ])
+        .unwrap();
+        assert_eq!(cli.source.profile.as_deref(), Some("prod"));
+        let Some(Command::Exec { command }) = cli.command else {
+            panic!("not exec: {:?}", cli.command);
+        };
+        assert_eq!(command, ["curl", "-H", "x"]);
+    }
+
+    #[test]
+    fn exec_needs_command() {
+        assert!(Cli::try_parse_from(["ezeep-token", "exec"]).is_err());
+        assert!(Cli::try_parse_from(["ezeep-token", "exec", "--"]).is_err());
     }
 
     #[test]

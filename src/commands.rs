@@ -1,21 +1,30 @@
 //! The subcommands and the main job, each taking resolved settings and
 //! writing its result to stdout.
 
+use std::path::PathBuf;
 use std::time::SystemTime;
 
 use clap::CommandFactory;
 
+use crate::cache::{self, CacheKey};
 use crate::cli::SourceArgs;
 use crate::cli::{Cli, OutputFormat};
 use crate::error::{Category, Error, Result, ResultExt};
 use crate::http::{self, TokenRequest};
 use crate::log;
 use crate::output;
-use crate::secret::SecretSource;
-use crate::settings::{Environment, Settings};
+use crate::secret::{Secret, SecretSource};
+use crate::settings::{ENV_CACHE_DIR, ENV_PROFILE, Environment, Settings, resolve_directory};
+use crate::token::Token;
 
-/// Fetches a token and prints it in `format`.
+/// Prints a token for the settings in `format`.
 pub fn print_token(settings: &Settings, format: OutputFormat) -> Result<()> {
+    let token = obtain_token(settings)?;
+    output::write_stdout(&output::render(&token, format, SystemTime::now()))
+}
+
+/// Returns a token from the cache, or else from the token endpoint.
+pub fn obtain_token(settings: &Settings) -> Result<Token> {
     log_settings(settings);
     let (client_id, client_secret) = settings.credentials()?;
     let request = TokenRequest {
@@ -25,8 +34,10 @@ pub fn print_token(settings: &Settings, format: OutputFormat) -> Result<()> {
         scope: &settings.scope.value,
         timeout: settings.timeout.value,
     };
-    let token = http::request_token(&request)?;
-    output::write_stdout(&output::render(&token, format, SystemTime::now()))
+    let key = cache_key(settings, &client_id, &client_secret);
+    cache::obtain(&settings.cache, &key, settings.timeout.value, || {
+        http::request_token(&request)
+    })
 }
 
 /// Prints each setting in verbose mode, with its origin and without secrets.
@@ -105,7 +116,34 @@ fn describe(settings: &Settings, read_secret: bool) -> Vec<(&'static str, String
                 settings.timeout.origin
             ),
         ),
+        ("cache", describe_cache(settings)),
+        (
+            "cache_dir",
+            match &settings.cache.directory {
+                Some(directory) => {
+                    format!("{} ({})", directory.value.display(), directory.origin)
+                }
+                None => "none (no home directory)".to_owned(),
+            },
+        ),
+        (
+            "min_ttl",
+            format!(
+                "{} s ({})",
+                settings.cache.min_ttl.value, settings.cache.min_ttl.origin
+            ),
+        ),
     ]
+}
+
+fn describe_cache(settings: &Settings) -> String {
+    let cache = &settings.cache;
+    let state = if cache.enabled.value { "on" } else { "off" };
+    let mut text = format!("{state} ({})", cache.enabled.origin);
+    if cache.enabled.value && cache.refresh {
+        text.push_str(", lookup skipped (flag --refresh)");
+    }
+    text
 }
 
 /// Prints every resolved setting and where it came from.
@@ -183,4 +221,65 @@ pub fn print_man() -> Result<()> {
             Error::wrap(Category::IoErr, error).context("cannot render the man page")
         })?;
     output::write_stdout(&String::from_utf8_lossy(&page))
+}
+
+/// Prints the cache directory.
+pub fn print_cache_path(env: &Environment) -> Result<()> {
+    let directory = cache_directory(env)?;
+    output::write_stdout(&format!("{}\n", directory.display()))
+}
+
+/// Removes the selected profile's cache entry when a profile is named with
+/// `--profile` or `EZEEP_PROFILE`, and every entry otherwise.
+pub fn clear_cache(cli: &Cli, env: &Environment) -> Result<()> {
+    let profile_named = cli.source.profile.is_some() || env.get(ENV_PROFILE)?.is_some();
+    if !profile_named {
+        let directory = cache_directory(env)?;
+        let removed = cache::clear_all(&directory)?;
+        log::verbose(|| {
+            format!(
+                "cache: removed {removed} entries from {}",
+                directory.display()
+            )
+        });
+        return Ok(());
+    }
+
+    let settings = Settings::resolve(&cli.source, env)?;
+    let Some(directory) = &settings.cache.directory else {
+        return Err(no_cache_directory());
+    };
+    let (client_id, client_secret) = settings.credentials()?;
+    let key = cache_key(&settings, &client_id, &client_secret);
+    let removed = cache::clear_key(&directory.value, &key, settings.timeout.value)?;
+    log::verbose(|| {
+        let profile = settings.profile.as_ref().map_or("", |p| p.value.as_str());
+        let outcome = if removed { "removed" } else { "found no" };
+        format!(
+            "cache: {outcome} entry for profile {profile} in {}",
+            directory.value.display()
+        )
+    });
+    Ok(())
+}
+
+fn cache_key(settings: &Settings, client_id: &str, client_secret: &Secret) -> CacheKey {
+    CacheKey::derive(
+        &settings.token_url.value.url,
+        client_id,
+        &settings.scope.value,
+        client_secret,
+    )
+}
+
+fn cache_directory(env: &Environment) -> Result<PathBuf> {
+    match resolve_directory(env)? {
+        Some(directory) => Ok(directory.value),
+        None => Err(no_cache_directory()),
+    }
+}
+
+fn no_cache_directory() -> Error {
+    Error::config("no cache directory, because there is no home directory")
+        .with_hint(format!("set {ENV_CACHE_DIR}"))
 }

@@ -25,6 +25,12 @@ pub enum Category {
     Config,
     /// A local I/O failure, such as writing to stdout.
     IoErr,
+    /// The input data is invalid, such as a token that is not a JWT.
+    DataErr,
+    /// `exec` found the command but could not run it.
+    CommandNotExecutable,
+    /// `exec` did not find the command.
+    CommandNotFound,
 }
 
 impl Category {
@@ -36,6 +42,9 @@ impl Category {
             Category::Protocol => 76,
             Category::NoPerm => 77,
             Category::Config => 78,
+            Category::DataErr => 65,
+            Category::CommandNotExecutable => 126,
+            Category::CommandNotFound => 127,
         }
     }
 }
@@ -167,6 +176,13 @@ mod tests {
         assert_eq!(Category::Protocol.exit_code(), 76);
         assert_eq!(Category::NoPerm.exit_code(), 77);
         assert_eq!(Category::Config.exit_code(), 78);
+        assert_eq!(Category::DataErr.exit_code(), 65);
+    }
+
+    #[test]
+    fn exec_failures_use_shell_codes() {
+        assert_eq!(Category::CommandNotExecutable.exit_code(), 126);
+        assert_eq!(Category::CommandNotFound.exit_code(), 127);
     }
 
     #[test]

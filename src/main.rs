@@ -4,10 +4,14 @@
 //! `main` parses the command line, calls `run`, and turns a failure into one
 //! line on stderr and its exit code. Nothing else prints errors or exits.
 
+mod cache;
 mod cli;
 mod commands;
 mod error;
+mod exec;
 mod http;
+mod inspect;
+mod jwt;
 mod log;
 mod output;
 mod profile;
@@ -19,7 +23,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{CacheCommand, Cli, Command};
 use crate::error::Result;
 use crate::settings::{Environment, Settings};
 
@@ -33,21 +37,42 @@ fn main() -> ExitCode {
         }
     };
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) => error::report(&error),
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+fn run(cli: Cli) -> Result<ExitCode> {
     log::set_verbose(cli.source.verbose);
     let env = Environment::from_process();
-    match cli.command {
+    let outcome = match cli.command {
         Some(Command::Completions { shell }) => commands::print_completions(shell),
         Some(Command::Man) => commands::print_man(),
         Some(Command::Profiles) => commands::list_profiles(&cli.source, &env),
         Some(Command::Config) => commands::show_config(&resolve(&cli, &env)?),
+        Some(Command::Cache {
+            command: CacheCommand::Path,
+        }) => commands::print_cache_path(&env),
+        Some(Command::Cache {
+            command: CacheCommand::Clear,
+        }) => commands::clear_cache(&cli, &env),
+        Some(Command::Exec { ref command }) => {
+            let token = commands::obtain_token(&resolve(&cli, &env)?)?;
+            return exec::run(&token, command);
+        }
+        Some(Command::Inspect { ref token, json }) => {
+            let token = match token.as_deref() {
+                Some(argument) => inspect::read_input(argument)?,
+                None => commands::obtain_token(&resolve(&cli, &env)?)?
+                    .access_token
+                    .expose()
+                    .to_owned(),
+            };
+            inspect::print(&token, json)
+        }
         None => commands::print_token(&resolve(&cli, &env)?, cli.output.format()),
-    }
+    };
+    outcome.map(|()| ExitCode::SUCCESS)
 }
 
 /// Resolves the settings and prints their warnings.

@@ -36,6 +36,11 @@ pub struct Profile {
     pub token_url: Option<String>,
     /// Request timeout in seconds.
     pub timeout: Option<f64>,
+
+    /// Whether tokens are cached. `false` works like `--no-cache`.
+    pub cache: Option<bool>,
+    /// Minimum time in seconds that a cached token must have left to be used.
+    pub min_ttl: Option<u64>,
 }
 
 /// A `scope` entry, which may be one space-separated string or an array.

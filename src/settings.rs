@@ -18,6 +18,11 @@ use crate::error::{Error, Result};
 use crate::profile::{self, LoadedFile, Profile};
 use crate::secret::{Secret, SecretSource, validate_credential};
 
+mod cache;
+#[cfg(test)]
+use cache::ENV_MIN_TTL;
+pub use cache::{CacheSettings, ENV_CACHE_DIR, resolve_directory};
+
 pub const DEFAULT_TOKEN_URL: &str = "https://account.ezeep.com/oauth/access_token/";
 pub const DEFAULT_SCOPE: &str = "printing";
 pub const DEFAULT_TIMEOUT_SECONDS: f64 = 30.0;
@@ -166,6 +171,7 @@ pub struct Settings {
     pub scope: Setting<String>,
     pub token_url: Setting<TokenUrl>,
     pub timeout: Setting<Duration>,
+    pub cache: CacheSettings,
     /// Warnings to print on stderr, one line each.
     pub warnings: Vec<String>,
 }
@@ -228,6 +234,7 @@ impl Settings {
         );
 
         let timeout = resolve_timeout(args, env, &layer)?;
+        let cache = cache::resolve(args, env, &layer)?;
 
         Ok(Settings {
             config_path,
@@ -238,6 +245,7 @@ impl Settings {
             scope,
             token_url,
             timeout,
+            cache,
             warnings,
         })
     }

@@ -121,7 +121,7 @@ fn json_output_with_quoted_expiry() {
 
 #[test]
 fn lowercase_token_type_normalised() {
-    let reply = r#"{"access_token":"AT1","token_type":"bearer","expires_in":60}"#;
+    let reply = r#"{"access_token":"AT1","token_type":"bearer","expires_in":3600}"#;
     let server = Server::start(vec![Reply::json(200, reply)]);
     let sandbox = Sandbox::new();
     let run = run(&sandbox, &server, &["--header"]);
@@ -132,7 +132,7 @@ fn lowercase_token_type_normalised() {
 
 #[test]
 fn missing_token_type_warns() {
-    let reply = r#"{"access_token":"AT1","expires_in":60}"#;
+    let reply = r#"{"access_token":"AT1","expires_in":3600}"#;
     let server = Server::start(vec![Reply::json(200, reply)]);
     let sandbox = Sandbox::new();
     let run = run(&sandbox, &server, &[]);
@@ -349,7 +349,7 @@ fn secret_file_line_endings_equivalent() {
         let path = sandbox.write_file(&format!("secret{index}"), bytes, 0o600);
         sandbox
             .run_env(
-                &["--client-secret-file", path.to_str().unwrap()],
+                &["--no-cache", "--client-secret-file", path.to_str().unwrap()],
                 &[
                     ("EZEEP_CLIENT_ID", "svc"),
                     ("EZEEP_TOKEN_URL", &server.token_url()),

@@ -42,7 +42,7 @@ fn profile_flag_selects_credentials() {
         .run(&["-p", "staging"])
         .assert_success()
         .assert_stdout("AT1\n");
-    sandbox.run(&[]).assert_success();
+    sandbox.run(&["--no-cache"]).assert_success();
 
     let requests = server.requests();
     assert_eq!(requests.len(), 3);
@@ -181,8 +181,12 @@ fn config_shows_origins_not_secret() {
          client_secret  11 characters (profile prod in {file})\n\
          scope          printing user (environment variable EZEEP_SCOPE)\n\
          token_url      {url} (profile prod in {file})\n\
-         timeout        30 s (default)\n",
-        url = server.token_url()
+         timeout        30 s (default)\n\
+         cache          on (default)\n\
+         cache_dir      {cache}/ezeep-token (default)\n\
+         min_ttl        300 s (default)\n",
+        url = server.token_url(),
+        cache = sandbox.cache_dir().display(),
     );
     run.assert_stdout(&expected);
     assert!(!run.stdout_str().contains("prodSecret1"));

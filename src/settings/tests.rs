@@ -391,3 +391,101 @@ fn loose_file_without_secret_accepted() {
     std::fs::set_permissions(&fixture.path, std::fs::Permissions::from_mode(0o644)).unwrap();
     assert!(resolve(&fixture.args(), &[]).is_ok());
 }
+
+#[test]
+fn cache_defaults() {
+    let fixture = Fixture::new("");
+    let settings = resolve(&fixture.args(), &[]).unwrap();
+    assert_eq!(settings.cache.enabled, Setting::new(true, Origin::Default));
+    assert!(!settings.cache.refresh);
+    assert_eq!(settings.cache.min_ttl, Setting::new(300, Origin::Default));
+}
+
+#[test]
+fn min_ttl_layers_in_order() {
+    let fixture = Fixture::new("[profiles.default]\nmin_ttl = 60\n");
+    let profile_origin = Origin::Profile {
+        name: "default".into(),
+        path: fixture.path.clone(),
+    };
+    let settings = resolve(&fixture.args(), &[]).unwrap();
+    assert_eq!(settings.cache.min_ttl, Setting::new(60, profile_origin));
+
+    let env = [(ENV_MIN_TTL, "120")];
+    let settings = resolve(&fixture.args(), &env).unwrap();
+    assert_eq!(
+        settings.cache.min_ttl,
+        Setting::new(120, Origin::Env(ENV_MIN_TTL))
+    );
+
+    let mut args = fixture.args();
+    args.cache.min_ttl = Some("0".into());
+    let settings = resolve(&args, &env).unwrap();
+    assert_eq!(
+        settings.cache.min_ttl,
+        Setting::new(0, Origin::Flag("--min-ttl"))
+    );
+}
+
+#[test]
+fn invalid_min_ttl_rejected() {
+    let fixture = Fixture::new("");
+    for value in ["-1", "1.5", "soon", "86401"] {
+        let mut args = fixture.args();
+        args.cache.min_ttl = Some(value.into());
+        let error = resolve(&args, &[]).unwrap_err();
+        assert_eq!(error.category(), crate::error::Category::Config);
+        assert_eq!(
+            error.message(),
+            format!(
+                "invalid minimum TTL {value:?} from flag --min-ttl: expected whole seconds from 0 to 86400"
+            )
+        );
+    }
+}
+
+#[test]
+fn cache_off_from_profile_or_flag() {
+    let fixture = Fixture::new("[profiles.default]\ncache = false\n");
+    let settings = resolve(&fixture.args(), &[]).unwrap();
+    assert!(!settings.cache.enabled.value);
+    assert_eq!(
+        settings.cache.enabled.origin,
+        Origin::Profile {
+            name: "default".into(),
+            path: fixture.path.clone(),
+        }
+    );
+
+    let fixture = Fixture::new("[profiles.default]\ncache = true\n");
+    let mut args = fixture.args();
+    args.cache.no_cache = true;
+    let settings = resolve(&args, &[]).unwrap();
+    assert_eq!(
+        settings.cache.enabled,
+        Setting::new(false, Origin::Flag("--no-cache"))
+    );
+}
+
+#[test]
+fn cache_dir_from_environment() {
+    let fixture = Fixture::new("");
+    let settings = resolve(&fixture.args(), &[(ENV_CACHE_DIR, "/var/cache/ci")]).unwrap();
+    assert_eq!(
+        settings.cache.directory,
+        Some(Setting::new(
+            PathBuf::from("/var/cache/ci"),
+            Origin::Env(ENV_CACHE_DIR)
+        ))
+    );
+}
+
+#[test]
+fn relative_cache_dir_rejected() {
+    let fixture = Fixture::new("");
+    let error = resolve(&fixture.args(), &[(ENV_CACHE_DIR, "cache")]).unwrap_err();
+    assert_eq!(
+        error.message(),
+        "EZEEP_TOKEN_CACHE_DIR must be an absolute path, got \"cache\""
+    );
+}

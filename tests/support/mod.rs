@@ -1,6 +1,6 @@
 //! Test harness for the `ezeep-token` integration tests: a scripted loopback
 //! HTTP/1.1 server, a sandbox with a scrubbed environment for running the
-//! built binary, and an HTTP Basic credentials helper.
+//! built binary, and base64 helpers for HTTP Basic credentials and JWTs.
 //!
 //! Integration test files include it with `mod support;`. Each file uses only
 //! part of it, so dead-code and unused-import warnings are off for the whole
@@ -23,6 +23,26 @@ const BASE64_ALPHABET: &[u8; 64] =
 /// standard, padded base64 encoding of `id_and_secret` (usually `"id:secret"`).
 pub fn basic(id_and_secret: &str) -> String {
     format!("Basic {}", encode_base64(id_and_secret.as_bytes()))
+}
+
+/// Encodes `input` in the unpadded base64url form that JWTs use (RFC 7515,
+/// section 2).
+pub fn base64url(input: &[u8]) -> String {
+    encode_base64(input)
+        .trim_end_matches('=')
+        .replace('+', "-")
+        .replace('/', "_")
+}
+
+/// Builds an unsigned-looking JWT from JSON texts: the base64url header,
+/// claims and a fixed fake signature, joined by dots.
+pub fn jwt(header: &str, claims: &str) -> String {
+    format!(
+        "{}.{}.{}",
+        base64url(header.as_bytes()),
+        base64url(claims.as_bytes()),
+        base64url(b"not a real signature")
+    )
 }
 
 fn encode_base64(input: &[u8]) -> String {

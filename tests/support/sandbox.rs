@@ -141,6 +141,34 @@ impl Sandbox {
         self.run_with(args, env, Some(stdin))
     }
 
+    /// Runs the binary like `run_env`, but through `sh` that first sets the
+    /// file mode creation mask to `umask`.
+    #[track_caller]
+    pub fn run_umask(&self, umask: u32, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let binary = self.command();
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg(format!("umask {umask:03o} && exec \"$0\" \"$@\""))
+            .arg(binary.get_program())
+            .args(args)
+            .env_clear()
+            .current_dir(self.path());
+        for (name, value) in binary.get_envs() {
+            if let Some(value) = value {
+                command.env(name, value);
+            }
+        }
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let description = format!(
+            "umask {umask:03o}; {}",
+            run::describe_command(args, env, None)
+        );
+        run::execute(command, description, None)
+    }
+
     #[track_caller]
     fn run_with(&self, args: &[&str], env: &[(&str, &str)], stdin: Option<&[u8]>) -> Run {
         let mut command = self.command();
