@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Text appended to `--help`: environment variables, the profile file and
 /// the exit codes.
-const AFTER_LONG_HELP: &str = "\
+pub const AFTER_LONG_HELP: &str = "\
 Environment variables:
   EZEEP_PROFILE              profile name (--profile)
   EZEEP_TOKEN_CONFIG         profile file path (--config)
@@ -224,7 +224,6 @@ pub enum Command {
     },
 
     /// Print the man page in roff format
-    #[command(hide = true)]
     Man,
 
     /// Run a command with the token in its environment

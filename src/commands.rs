@@ -206,21 +206,90 @@ pub fn list_profiles(args: &SourceArgs, env: &Environment) -> Result<()> {
 pub fn print_completions(shell: clap_complete::Shell) -> Result<()> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "ezeep-token", &mut script);
-    let script = String::from_utf8(script).or_fail(Category::IoErr, || {
+    let mut script = String::from_utf8(script).or_fail(Category::IoErr, || {
         "completion script is not UTF-8".to_owned()
     })?;
+    if shell == clap_complete::Shell::Bash {
+        // NOTE: clap_complete 4.6 labels the bash `case` arms of a hyphenated
+        // binary name `ezeep__subcmd__token__...` while its dispatch loop
+        // builds `ezeep__token__...`, so nothing after a subcommand completes
+        // (clap-rs/clap issue 6421). Renaming the labels makes them match.
+        script = script.replace("ezeep__subcmd__token", "ezeep__token");
+    }
     output::write_stdout(&script)
 }
 
 /// Prints the man page in roff format.
+///
+/// clap_mangen's own subcommand section refers to pages such as
+/// `ezeep-token-config(1)` that do not exist, and its extra section joins
+/// the lines of the help epilogue, so both are rendered here instead.
 pub fn print_man() -> Result<()> {
+    let command = Cli::command();
+    let man = clap_mangen::Man::new(command.clone());
     let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut page)
-        .map_err(|error| {
-            Error::wrap(Category::IoErr, error).context("cannot render the man page")
-        })?;
+    let rendered = (|| -> std::io::Result<()> {
+        man.render_title(&mut page)?;
+        man.render_name_section(&mut page)?;
+        man.render_synopsis_section(&mut page)?;
+        man.render_description_section(&mut page)?;
+        man.render_options_section(&mut page)?;
+        render_man_commands(&command, &mut page);
+        render_man_epilogue(crate::cli::AFTER_LONG_HELP, &mut page);
+        man.render_version_section(&mut page)
+    })();
+    rendered.map_err(|error| {
+        Error::wrap(Category::IoErr, error).context("cannot render the man page")
+    })?;
     output::write_stdout(&String::from_utf8_lossy(&page))
+}
+
+/// Appends a COMMANDS section with each visible subcommand and its summary.
+fn render_man_commands(command: &clap::Command, page: &mut Vec<u8>) {
+    page.extend_from_slice(b".SH COMMANDS\n");
+    for subcommand in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+        let summary = subcommand
+            .get_about()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        page.extend_from_slice(
+            format!(
+                ".TP\n\\fB{}\\fR\n{}\n",
+                subcommand.get_name(),
+                roff_escape(&summary)
+            )
+            .as_bytes(),
+        );
+    }
+}
+
+/// Appends the help epilogue: each block that starts with a `Heading:` line
+/// becomes a section, with its lines kept as they are.
+fn render_man_epilogue(epilogue: &str, page: &mut Vec<u8>) {
+    for block in epilogue.split("\n\n") {
+        let mut lines = block.lines();
+        let Some(heading) = lines.next() else {
+            continue;
+        };
+        let heading = heading.trim_end_matches(':').to_uppercase();
+        page.extend_from_slice(format!(".SH \"{heading}\"\n.nf\n").as_bytes());
+        for line in lines {
+            page.extend_from_slice(roff_escape(line).as_bytes());
+            page.push(b'\n');
+        }
+        page.extend_from_slice(b".fi\n");
+    }
+}
+
+/// Escapes backslashes, and a leading `.` or `'` that roff would read as a
+/// request.
+fn roff_escape(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e");
+    if escaped.starts_with('.') || escaped.starts_with('\'') {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
 }
 
 /// Prints the cache directory.

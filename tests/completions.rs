@@ -63,4 +63,52 @@ fn man_page_renders() {
     assert!(page.starts_with(".ie \\n(.g .ds Aq"), "{page}");
     assert!(page.contains(".TH ezeep-token 1"), "{page}");
     assert!(page.contains("EZEEP_CLIENT_SECRET_FILE"), "{page}");
+    assert!(page.contains(".SH \"EXIT CODES\""), "{page}");
+    assert!(page.contains(".SH COMMANDS"), "{page}");
+    assert!(!page.contains("ezeep-token-config(1)"), "{page}");
+}
+
+/// Runs the committed bash script's completion function for `words`, with
+/// the cursor on the last word, and returns the candidates.
+fn bash_candidates(words: &[&str]) -> Vec<String> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/ezeep-token.bash");
+    let program = format!(
+        "source '{}'; COMP_WORDS=({}); COMP_CWORD={}; _ezeep__token ezeep-token '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        script.display(),
+        words
+            .iter()
+            .map(|word| format!("'{word}'"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        words.len() - 1,
+        words[words.len() - 1],
+        words[words.len() - 2],
+    );
+    let output = Command::new("bash")
+        .args(["-c", &program])
+        .output()
+        .expect("bash runs");
+    assert!(
+        output.status.success(),
+        "bash failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn bash_completes_after_subcommand() {
+    let shells = bash_candidates(&["ezeep-token", "completions", ""]);
+    assert!(shells.contains(&"bash".to_owned()), "{shells:?}");
+    assert!(shells.contains(&"zsh".to_owned()), "{shells:?}");
+
+    let options = bash_candidates(&["ezeep-token", "config", "--pro"]);
+    assert_eq!(options, ["--profile"]);
+
+    let top = bash_candidates(&["ezeep-token", "--hea"]);
+    assert_eq!(top, ["--header"]);
 }
