@@ -3,7 +3,7 @@
 
 use std::time::SystemTime;
 
-use clap::CommandFactory;
+use clap::{CommandFactory, ValueEnum};
 
 use crate::cli::SourceArgs;
 use crate::cli::{Cli, OutputFormat};
@@ -12,7 +12,7 @@ use crate::http::{self, TokenRequest};
 use crate::log;
 use crate::output;
 use crate::secret::SecretSource;
-use crate::settings::{Environment, Settings};
+use crate::settings::{Environment, NetworkSettings, Origin, Settings};
 
 /// Fetches a token and prints it in `format`.
 pub fn print_token(settings: &Settings, format: OutputFormat) -> Result<()> {
@@ -24,6 +24,7 @@ pub fn print_token(settings: &Settings, format: OutputFormat) -> Result<()> {
         client_secret: &client_secret,
         scope: &settings.scope.value,
         timeout: settings.timeout.value,
+        network: &settings.network,
     };
     let token = http::request_token(&request)?;
     output::write_stdout(&output::render(&token, format, SystemTime::now()))
@@ -69,6 +70,7 @@ fn describe(settings: &Settings, read_secret: bool) -> Vec<(&'static str, String
                 SecretSource::File(path) => {
                     format!(", read from {}", crate::secret::display_secret_path(path))
                 }
+                SecretSource::Command(command) => format!(", output of command {command:?}"),
             };
             let length = if !read_secret {
                 "set".to_owned()
@@ -81,7 +83,7 @@ fn describe(settings: &Settings, read_secret: bool) -> Vec<(&'static str, String
             format!("{length}{source} ({})", secret.origin)
         }
     };
-    vec![
+    let mut lines = vec![
         ("config file", config_file),
         ("profile", profile),
         ("client_id", client_id),
@@ -105,7 +107,50 @@ fn describe(settings: &Settings, read_secret: bool) -> Vec<(&'static str, String
                 settings.timeout.origin
             ),
         ),
-    ]
+    ];
+    lines.extend(describe_network(&settings.network));
+    lines
+}
+
+/// Returns the network settings as name and description pairs. A proxy's
+/// credentials are shown as `***`.
+fn describe_network(network: &NetworkSettings) -> Vec<(&'static str, String)> {
+    let with_origin = |value: String, origin: &Origin| format!("{value} ({origin})");
+    let mut lines = vec![
+        (
+            "retries",
+            with_origin(network.retries.value.to_string(), &network.retries.origin),
+        ),
+        (
+            "client_auth",
+            with_origin(
+                value_name(network.client_auth.value),
+                &network.client_auth.origin,
+            ),
+        ),
+        (
+            "basic_encoding",
+            with_origin(
+                value_name(network.basic_encoding.value),
+                &network.basic_encoding.origin,
+            ),
+        ),
+    ];
+    for file in network.extra_root_files() {
+        lines.push((
+            "extra roots",
+            with_origin(file.value.display().to_string(), &file.origin),
+        ));
+    }
+    lines.push(("proxy", network.proxy.to_string()));
+    lines
+}
+
+/// Returns the command-line spelling of a value-enum variant.
+fn value_name(value: impl ValueEnum) -> String {
+    value
+        .to_possible_value()
+        .map_or_else(String::new, |value| value.get_name().to_owned())
 }
 
 /// Prints every resolved setting and where it came from.
