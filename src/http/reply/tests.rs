@@ -37,10 +37,3 @@ fn excerpt_redacts_credentials() {
         assert_eq!(redact_credentials(body), expected, "{body}");
     }
 }
-
-#[test]
-fn seconds_are_short() {
-    assert_eq!(seconds(Duration::from_millis(250)), "0.25 s");
-    assert_eq!(seconds(Duration::from_secs(2)), "2 s");
-    assert_eq!(seconds(Duration::from_micros(374_999)), "0.375 s");
-}
