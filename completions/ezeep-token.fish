@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ezeep_token_global_optspecs
-    string join \n p/profile= config= client-id= client-secret= client-secret-file= scope= token-url= timeout= v/verbose o/output= header json h/help V/version
+    string join \n p/profile= config= client-id= client-secret= client-secret-file= client-secret-command= scope= token-url= timeout= v/verbose retries= client-auth= basic-encoding= cacert= o/output= header json h/help V/version
 end
 
 function __fish_ezeep_token_needs_command
@@ -29,9 +29,16 @@ complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l config -d 'Prof
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-auth -d 'How to send the client credentials [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l basic-encoding -d 'How the id and secret are encoded in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -s o -l output -d 'Output format' -r -f -a "raw\t'The token and a newline'
 header\t'`Authorization: Bearer TOKEN`, for curl -H'
 json\t'One JSON object: access_token, token_type, expires_in, expires_at, scope'
@@ -51,9 +58,16 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l confi
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-auth -d 'How to send the client credentials [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l basic-encoding -d 'How the id and secret are encoded in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -s p -l profile -d 'Profile to use from the profile file [env: EZEEP_PROFILE]' -r
@@ -61,9 +75,16 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l con
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-auth -d 'How to send the client credentials [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l basic-encoding -d 'How the id and secret are encoded in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -s p -l profile -d 'Profile to use from the profile file [env: EZEEP_PROFILE]' -r
@@ -71,9 +92,16 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l 
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-auth -d 'How to send the client credentials [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l basic-encoding -d 'How the id and secret are encoded in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -s p -l profile -d 'Profile to use from the profile file [env: EZEEP_PROFILE]' -r
@@ -81,9 +109,16 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l config -
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-auth -d 'How to send the client credentials [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l basic-encoding -d 'How the id and secret are encoded in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand help; and not __fish_seen_subcommand_from config profiles completions man help" -f -a "config" -d 'Show the resolved settings and where each one came from'
