@@ -218,6 +218,9 @@ fn check_not_writable_by_others(_path: &Path) -> Result<()> {
 }
 
 #[cfg(test)]
+mod proptests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -229,8 +229,11 @@ fn name_matches(host: &str, entry: &str) -> bool {
     if entry.is_empty() || entry.len() > host.len() {
         return false;
     }
-    let (parent, tail) = host.split_at(host.len() - entry.len());
-    tail.eq_ignore_ascii_case(entry) && (parent.is_empty() || parent.ends_with('.'))
+    // Bytes, not characters, so that a non-ASCII entry cannot split a
+    // character of the host.
+    let start = host.len() - entry.len();
+    let host = host.as_bytes();
+    host[start..].eq_ignore_ascii_case(entry.as_bytes()) && (start == 0 || host[start - 1] == b'.')
 }
 
 fn ip_matches(host: IpAddr, entry: &str) -> bool {
@@ -452,5 +455,13 @@ mod tests {
         );
         let error = choose("https", "h", &[("HTTPS_PROXY", "http://u:secret@")]).unwrap_err();
         assert!(!error.message().contains("secret"), "{}", error.message());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matching_never_panics(list in ".{0,60}", host in ".{0,30}") {
+            let _ = no_proxy_match(&list, &host);
+            let _ = ProxyUrl::parse(&host);
+        }
     }
 }

@@ -249,4 +249,21 @@ mod tests {
         let missing = redirect_error("http://127.0.0.1:1/t/", 307, None);
         assert!(missing.message().ends_with("without a Location header"));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn resolution_never_panics(base in ".{0,40}", location in ".{0,40}") {
+            let resolved = resolve_location(&base, &location);
+            let _ = same_origin(&base, &resolved);
+        }
+
+        #[test]
+        fn relative_locations_keep_origin(location in "[a-z0-9/._?=-]{0,30}") {
+            let base = "https://account.ezeep.com/oauth/access_token/";
+            let resolved = resolve_location(base, &location);
+            if !location.starts_with("//") {
+                proptest::prop_assert!(same_origin(base, &resolved), "{} -> {}", location, resolved);
+            }
+        }
+    }
 }

@@ -294,4 +294,18 @@ mod tests {
         assert!(deadline.remaining() > Duration::from_secs(50));
         assert_eq!(Deadline::after(Duration::ZERO).remaining(), Duration::ZERO);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn retry_after_never_panics(value in ".{0,60}") {
+            let _ = parse_retry_after(&value, at(1_000));
+        }
+
+        #[test]
+        fn date_like_values_never_panic(
+            value in "[A-Za-z]{0,9},? [0-9]{1,3}[ -][A-Za-z]{3}[ -][0-9]{1,5} [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}( GMT)?",
+        ) {
+            let _ = parse_retry_after(&value, at(1_000));
+        }
+    }
 }
