@@ -145,9 +145,6 @@ fn build_agent(request: &TokenRequest) -> Result<ureq::Agent> {
             .build();
         config = config.tls_config(tls);
     }
-    if let Some(proxy) = proxy {
-        log::verbose(|| format!("proxy: {}", proxy.redacted()));
-    }
     Ok(config.build().into())
 }
 /// Sends the POST once, following up to [`redirect::MAX_REDIRECTS`]
