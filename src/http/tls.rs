@@ -15,7 +15,7 @@
 //! needs TLS is about to be sent.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
@@ -32,33 +32,8 @@ pub fn root_certs(network: &NetworkSettings) -> Result<RootCerts> {
     let system = load_system_roots();
     let elapsed = started.elapsed();
 
-    let mut roots: Vec<Certificate<'static>> = Vec::new();
-    if system.certs.is_empty() {
-        let reason = system
-            .problem
-            .unwrap_or_else(|| "it contains no certificates".to_owned());
-        log::verbose(|| {
-            format!(
-                "system certificate store unusable ({reason}); using the {} Mozilla roots bundled in ezeep-token",
-                webpki_root_certs::TLS_SERVER_ROOT_CERTS.len()
-            )
-        });
-        roots.extend(webpki_root_certs::TLS_SERVER_ROOT_CERTS.iter().map(to_ureq));
-    } else {
-        log::verbose(|| {
-            let skipped = match &system.problem {
-                Some(problem) => format!("; skipped unreadable entries: {problem}"),
-                None => String::new(),
-            };
-            format!(
-                "loaded {} root certificates from {} in {:.1} ms{skipped}",
-                system.certs.len(),
-                system.source,
-                elapsed.as_secs_f64() * 1000.0
-            )
-        });
-        roots.extend(system.certs.iter().map(to_ureq));
-    }
+    log::verbose(|| describe_system_roots(&system, elapsed));
+    let mut roots: Vec<Certificate<'static>> = base_roots(&system).iter().map(to_ureq).collect();
 
     for file in network.extra_root_files() {
         let extra = read_extra_roots(file)?;
@@ -72,7 +47,45 @@ pub fn root_certs(network: &NetworkSettings) -> Result<RootCerts> {
         });
         roots.extend(extra.iter().map(to_ureq));
     }
+    // SSL_CERT_FILE often names the system bundle itself, whose roots are
+    // then loaded twice.
+    roots.sort_unstable_by(|a, b| a.der().cmp(b.der()));
+    roots.dedup_by(|a, b| a.der() == b.der());
     Ok(RootCerts::new_with_certs(&roots))
+}
+
+/// Returns the system roots, or the bundled Mozilla roots when the system
+/// store has none.
+fn base_roots(system: &SystemRoots) -> &[CertificateDer<'static>] {
+    if system.certs.is_empty() {
+        webpki_root_certs::TLS_SERVER_ROOT_CERTS
+    } else {
+        &system.certs
+    }
+}
+
+/// Describes, for the verbose log, which roots [`base_roots`] chose.
+fn describe_system_roots(system: &SystemRoots, elapsed: Duration) -> String {
+    if system.certs.is_empty() {
+        let reason = system
+            .problem
+            .as_deref()
+            .unwrap_or("it contains no certificates");
+        return format!(
+            "system certificate store unusable ({reason}); using the {} Mozilla roots bundled in ezeep-token",
+            webpki_root_certs::TLS_SERVER_ROOT_CERTS.len()
+        );
+    }
+    let skipped = match &system.problem {
+        Some(problem) => format!("; skipped unreadable entries: {problem}"),
+        None => String::new(),
+    };
+    format!(
+        "loaded {} root certificates from {} in {:.1} ms{skipped}",
+        system.certs.len(),
+        system.source,
+        elapsed.as_secs_f64() * 1000.0
+    )
 }
 
 fn to_ureq(der: &CertificateDer<'_>) -> Certificate<'static> {
@@ -289,7 +302,34 @@ mod tests {
     }
 
     #[test]
-    fn bundled_roots_present() {
-        assert!(webpki_root_certs::TLS_SERVER_ROOT_CERTS.len() > 50);
+    fn empty_system_store_falls_back_to_bundled_roots() {
+        let empty = SystemRoots {
+            certs: Vec::new(),
+            source: "/etc/ssl/certs".to_owned(),
+            problem: Some("opening directory: permission denied".to_owned()),
+        };
+        assert_eq!(
+            base_roots(&empty).len(),
+            webpki_root_certs::TLS_SERVER_ROOT_CERTS.len()
+        );
+        assert!(base_roots(&empty).len() > 50);
+        assert_eq!(
+            describe_system_roots(&empty, Duration::ZERO),
+            format!(
+                "system certificate store unusable (opening directory: permission denied); using the {} Mozilla roots bundled in ezeep-token",
+                webpki_root_certs::TLS_SERVER_ROOT_CERTS.len()
+            )
+        );
+
+        let one = SystemRoots {
+            certs: vec![webpki_root_certs::TLS_SERVER_ROOT_CERTS[0].clone()],
+            source: "/etc/ssl/certs".to_owned(),
+            problem: None,
+        };
+        assert_eq!(base_roots(&one).len(), 1);
+        assert_eq!(
+            describe_system_roots(&one, Duration::from_micros(2_500)),
+            "loaded 1 root certificates from /etc/ssl/certs in 2.5 ms"
+        );
     }
 }
