@@ -34,9 +34,9 @@ complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l scope -d 'OAuth
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
-complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-auth -d 'How to send the client credentials [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
 post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
-complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l basic-encoding -d 'How the id and secret are encoded in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
 raw\t'Use both as they are, for servers that compare the header literally'"
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -s o -l output -d 'Output format' -r -f -a "raw\t'The token and a newline'
@@ -63,9 +63,9 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l scope
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-auth -d 'How to send the client credentials [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
 post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l basic-encoding -d 'How the id and secret are encoded in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
 raw\t'Use both as they are, for servers that compare the header literally'"
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
@@ -80,9 +80,9 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l sco
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-auth -d 'How to send the client credentials [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
 post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l basic-encoding -d 'How the id and secret are encoded in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
 raw\t'Use both as they are, for servers that compare the header literally'"
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
@@ -97,9 +97,9 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l 
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-auth -d 'How to send the client credentials [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
 post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l basic-encoding -d 'How the id and secret are encoded in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
 raw\t'Use both as they are, for servers that compare the header literally'"
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
@@ -114,9 +114,9 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l scope -d
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-auth -d 'How to send the client credentials [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
 post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
-complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l basic-encoding -d 'How the id and secret are encoded in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
 raw\t'Use both as they are, for servers that compare the header literally'"
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'

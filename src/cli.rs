@@ -158,16 +158,16 @@ pub struct NetworkArgs {
     ///
     /// Connection failures, timeouts and HTTP 408, 429, 500, 502, 503 and
     /// 504 are retried with exponential backoff from 250 ms, or after the
-    /// delay that a Retry-After header asks for. All attempts together stay
+    /// delay that a Retry-After header requests. All attempts together stay
     /// within --timeout.
     #[arg(long, value_name = "N", global = true, help_heading = NETWORK_HEADING)]
     pub retries: Option<String>,
 
-    /// How to send the client credentials [env: EZEEP_CLIENT_AUTH] [default: basic]
+    /// Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]
     #[arg(long, value_name = "METHOD", value_enum, global = true, help_heading = NETWORK_HEADING)]
     pub client_auth: Option<ClientAuth>,
 
-    /// How the id and secret are encoded in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]
+    /// Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]
     #[arg(long, value_name = "ENCODING", value_enum, global = true, help_heading = NETWORK_HEADING)]
     pub basic_encoding: Option<BasicEncoding>,
 
@@ -221,7 +221,8 @@ pub enum OutputFormat {
     Env,
 }
 
-/// Where the client credentials go in the token request.
+/// The client authentication method, which decides where the credentials
+/// go in the token request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClientAuth {
@@ -231,7 +232,8 @@ pub enum ClientAuth {
     Post,
 }
 
-/// How the client id and secret are encoded before base64 in the Basic header.
+/// The encoding of the client id and secret before base64 in the Basic
+/// header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BasicEncoding {

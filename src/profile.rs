@@ -189,8 +189,8 @@ fn check_permissions(_path: &Path) -> Result<()> {
 }
 
 /// Rejects a file that sets `client_secret_command` and that group or others
-/// can write, because whoever can write the file chooses the command that
-/// runs.
+/// can write, because anyone who can write the file chooses the command
+/// that runs.
 #[cfg(unix)]
 fn check_not_writable_by_others(path: &Path) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;

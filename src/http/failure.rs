@@ -1,4 +1,4 @@
-//! Why an attempt failed and whether to retry it, and the mapping of
+//! Failed attempts: their error, whether to retry them, and the mapping of
 //! transport failures (connection, timeout, TLS, proxy) to errors.
 
 use std::time::Duration;
@@ -6,7 +6,7 @@ use std::time::Duration;
 use super::{CONNECT_TIMEOUT, TokenRequest, proxy, retry, seconds, tls};
 use crate::error::{Category, Error};
 
-/// Why an attempt failed, and whether another attempt may succeed.
+/// A failed attempt: its error, and whether another attempt may succeed.
 pub struct Failure {
     pub error: Error,
     pub retry: Option<Retry>,

@@ -3,7 +3,7 @@
 //!
 //! Every attempt, wait and redirect shares one deadline, `--timeout`.
 //! `reply` and `failure` turn each reply or transport failure into a token
-//! or a categorised error, and say whether another attempt may succeed.
+//! or a categorised error, and decide whether another attempt may succeed.
 //! Transient failures are retried (see `retry`), 307 and 308 redirects to
 //! the same origin are followed (see `redirect`), and everything else ends
 //! the request with one error. The credentials (see `client_auth`) go only

@@ -23,13 +23,11 @@ const ALL_VARIABLES: [&str; 2] = ["all_proxy", "ALL_PROXY"];
 /// The variables that list hosts which bypass the proxy.
 const NO_PROXY_VARIABLES: [&str; 2] = ["no_proxy", "NO_PROXY"];
 
-/// Every proxy variable that [`select`] reads, plus `HTTP_PROXY`, which it
-/// only reports as ignored.
-pub const VARIABLES: [&str; 8] = [
+/// Every proxy variable that [`select`] reads.
+pub const VARIABLES: [&str; 7] = [
     "https_proxy",
     "HTTPS_PROXY",
     "http_proxy",
-    "HTTP_PROXY",
     "all_proxy",
     "ALL_PROXY",
     "no_proxy",
@@ -107,7 +105,7 @@ impl fmt::Debug for ProxyUrl {
     }
 }
 
-/// Whether and why the token request goes through a proxy.
+/// The outcome of proxy selection for the token URL.
 #[derive(Debug, Clone)]
 pub enum ProxyChoice {
     /// No proxy variable applies to the token URL's scheme.

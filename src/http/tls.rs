@@ -207,9 +207,10 @@ pub fn rustls_error(error: &ureq::Error) -> Option<&rustls::Error> {
 /// Returns the error for a failed TLS handshake with `peer`.
 ///
 /// A certificate that fails verification is a configuration error (exit
-/// 78), not a transient one (75) or a bad reply (76): retrying cannot fix
-/// it, and the usual fix is local, a missing `--cacert` for a private CA or
-/// a TLS-inspecting gateway. Other handshake failures are protocol errors.
+/// 78), not a transient one (75) or a bad reply (76), because retrying
+/// cannot fix it. The usual fix is local: a missing `--cacert` for a
+/// private CA or a TLS-inspecting gateway. Other handshake failures are
+/// protocol errors.
 pub fn handshake_error(error: &rustls::Error, peer: &str) -> Error {
     let rustls::Error::InvalidCertificate(certificate_error) = error else {
         return Error::protocol(format!("TLS handshake with {peer} failed: {error}"));

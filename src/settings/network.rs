@@ -27,7 +27,7 @@ const MAX_RETRIES: u32 = 10;
 
 /// Variables outside `EZEEP_*` that the settings read from the process
 /// environment.
-pub const PROCESS_VARIABLES: [&str; 9] = [
+pub const PROCESS_VARIABLES: [&str; 8] = [
     ENV_SSL_CERT_FILE,
     proxy::VARIABLES[0],
     proxy::VARIABLES[1],
@@ -36,7 +36,6 @@ pub const PROCESS_VARIABLES: [&str; 9] = [
     proxy::VARIABLES[4],
     proxy::VARIABLES[5],
     proxy::VARIABLES[6],
-    proxy::VARIABLES[7],
 ];
 
 /// The resolved network settings.
