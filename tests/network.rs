@@ -91,7 +91,7 @@ fn retry_after_beyond_timeout_fails_fast() {
 
     assert_failed_with_one_error(&run, 75);
     run.assert_stderr_contains(
-        "gave up after 1 of 3 attempts, because the retry delay of 120 s (as Retry-After asks) exceeds the",
+        "gave up after 1 of 3 attempts, because the retry delay of 120 s (from Retry-After) exceeds the",
     );
     assert!(started.elapsed() < Duration::from_secs(10), "{run}");
     assert_eq!(server.hits(), 1);
@@ -110,7 +110,7 @@ fn retry_after_http_date_honoured() {
     let run = run_against(&sandbox, &server.token_url(), &["-v"], &[]);
 
     run.assert_success().assert_stdout(&format!("{TOKEN}\n"));
-    run.assert_stderr_contains("(as Retry-After asks)");
+    run.assert_stderr_contains("(from Retry-After)");
     assert_eq!(server.hits(), 2);
 }
 

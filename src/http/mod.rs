@@ -95,7 +95,7 @@ pub fn request_token(request: &TokenRequest) -> Result<Token> {
         }
 
         let (delay, source) = match retry.retry_after {
-            Some(delay) => (delay, "as Retry-After asks"),
+            Some(delay) => (delay, "from Retry-After"),
             None => (retry::backoff(attempt, retry::random_jitter()), "backoff"),
         };
         if delay >= remaining {
