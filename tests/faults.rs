@@ -1,12 +1,13 @@
 //! The fault matrix: the binary against loopback servers that each
 //! misbehave in one way.
 //!
-//! `ROWS` is the table. Each row sets up its servers, runs the binary once
-//! without `-v`, and then checks the exit code; the token on stdout for the
-//! rows that succeed and an empty stdout for the others; that stderr is one
-//! `ezeep-token: error:` line plus at most one `hint:` line; that nothing
-//! panicked; that neither the client secret nor the Basic credentials
-//! appear in the output; and what the servers received. `row_tests!` turns
+//! `ROWS` is the table. Each row sets up its servers and runs the binary
+//! once without `-v`. Then it checks the exit code, and the token on stdout
+//! for the rows that succeed or an empty stdout for the others. On failure,
+//! stderr must be one `ezeep-token: error:` line plus at most one `hint:`
+//! line. Nothing may panic, and neither the client secret, the Basic
+//! credentials nor a rejected token may appear in the output. Last, the row
+//! checks what the servers received. `row_tests!` turns
 //! every row into its own test in module `row`, so that rows run in parallel and fail
 //! separately.
 
@@ -33,7 +34,8 @@ fn token_reply() -> Reply {
     )
 }
 
-/// The `Authorization` header value that the binary sends by default.
+/// Returns the `Authorization` header value that the binary sends by
+/// default.
 fn basic_value() -> String {
     basic(&format!("{CLIENT_ID}:{ENCODED_SECRET}"))
 }

@@ -1,7 +1,7 @@
 //! Test harness for the `ezeep-token` integration tests: a scripted loopback
 //! HTTP/1.1 server, a sandbox with a scrubbed environment for running the
-//! built binary, and an HTTP Basic credentials helper; for network tests
-//! also test certificates with a TLS front for the server, and a CONNECT
+//! built binary, and an HTTP Basic credentials helper. Network tests also
+//! use test certificates with a TLS front for the server, and a CONNECT
 //! proxy.
 //!
 //! Integration test files include it with `mod support;`. Each file uses only

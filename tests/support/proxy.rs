@@ -30,10 +30,10 @@ impl ProxyRequest {
     }
 }
 
-/// A proxy on 127.0.0.1 with an ephemeral port. It answers a CONNECT to
-/// `127.0.0.1:PORT` or `localhost:PORT` with 200 and then relays bytes both
-/// ways. It answers any other target with 403 and any other method with
-/// 405, so a test can never make it reach another host. With
+/// A proxy on 127.0.0.1 with an ephemeral port. It replies 200 to a
+/// CONNECT to `127.0.0.1:PORT` or `localhost:PORT` and then relays bytes
+/// both ways. It replies 403 to any other target and 405 to any other
+/// method, so a test can never make it reach another host. With
 /// `Proxy-Authorization` required, a CONNECT without the expected value
 /// gets 407.
 pub struct ConnectProxy {
