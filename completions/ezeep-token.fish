@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ezeep_token_global_optspecs
-    string join \n p/profile= config= client-id= client-secret= client-secret-file= scope= token-url= timeout= v/verbose no-cache refresh min-ttl= o/output= header json h/help V/version
+    string join \n p/profile= config= client-id= client-secret= client-secret-file= client-secret-command= scope= token-url= timeout= v/verbose no-cache refresh min-ttl= retries= client-auth= basic-encoding= cacert= o/output= header json h/help V/version
 end
 
 function __fish_ezeep_token_needs_command
@@ -29,10 +29,17 @@ complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l config -d 'Prof
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l min-ttl -d 'Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_needs_command" -s o -l output -d 'Output format' -r -f -a "raw\t'The token and a newline'
 header\t'`Authorization: Bearer TOKEN`, for curl -H'
 json\t'One JSON object: access_token, token_type, expires_in, expires_at, scope'
@@ -57,10 +64,17 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l confi
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l min-ttl -d 'Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l no-cache -d 'Neither read nor write the token cache'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand config" -l refresh -d 'Request a new token even if the cache has a valid one, and cache it'
@@ -70,10 +84,17 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l con
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l min-ttl -d 'Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l no-cache -d 'Neither read nor write the token cache'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand profiles" -l refresh -d 'Request a new token even if the cache has a valid one, and cache it'
@@ -83,10 +104,17 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l 
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l min-ttl -d 'Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l no-cache -d 'Neither read nor write the token cache'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand completions" -l refresh -d 'Request a new token even if the cache has a valid one, and cache it'
@@ -96,10 +124,17 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l config -
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l min-ttl -d 'Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l no-cache -d 'Neither read nor write the token cache'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand man" -l refresh -d 'Request a new token even if the cache has a valid one, and cache it'
@@ -109,10 +144,17 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l config 
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l min-ttl -d 'Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l no-cache -d 'Neither read nor write the token cache'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand exec" -l refresh -d 'Request a new token even if the cache has a valid one, and cache it'
@@ -122,10 +164,17 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l conf
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l min-ttl -d 'Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l json -d 'Print one JSON object with the header, the claims and the derived times'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand inspect" -l no-cache -d 'Neither read nor write the token cache'
@@ -136,10 +185,17 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not _
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l min-ttl -d 'Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l no-cache -d 'Neither read nor write the token cache'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and not __fish_seen_subcommand_from clear path help" -l refresh -d 'Request a new token even if the cache has a valid one, and cache it'
@@ -152,10 +208,17 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fis
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l min-ttl -d 'Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l no-cache -d 'Neither read nor write the token cache'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l refresh -d 'Request a new token even if the cache has a valid one, and cache it'
@@ -165,10 +228,17 @@ complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fis
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l client-id -d 'OAuth client id [env: EZEEP_CLIENT_ID]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l client-secret -d 'OAuth client secret; visible to other local users [env: EZEEP_CLIENT_SECRET]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l client-secret-file -d 'Read the client secret from PATH, or from stdin if PATH is `-` [env: EZEEP_CLIENT_SECRET_FILE]' -r -F
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l client-secret-command -d 'Run COMMAND with `sh -c` and use its output as the client secret' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l scope -d 'OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l token-url -d 'Token endpoint URL [env: EZEEP_TOKEN_URL]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l timeout -d 'Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]' -r
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l min-ttl -d 'Minimum time in seconds that a cached token must have left to be used [env: EZEEP_TOKEN_MIN_TTL] [default: 300]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l retries -d 'Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]' -r
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l client-auth -d 'Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]' -r -f -a "basic\t'An `Authorization: Basic` header (client_secret_basic)'
+post\t'`client_id` and `client_secret` in the form body (client_secret_post)'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l basic-encoding -d 'Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]' -r -f -a "urlencoded\t'Percent-encode both first, as RFC 6749 section 2.3.1 specifies'
+raw\t'Use both as they are, for servers that compare the header literally'"
+complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l cacert -d 'Trust the root certificates in this PEM file, in addition to the system roots' -r -F
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Print each step to stderr; secrets and tokens are redacted'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l no-cache -d 'Neither read nor write the token cache'
 complete -c ezeep-token -n "__fish_ezeep_token_using_subcommand cache; and __fish_seen_subcommand_from path" -l refresh -d 'Request a new token even if the cache has a valid one, and cache it'

@@ -9,6 +9,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Deserialize;
 
 /// Text appended to `--help`: environment variables, the profile file and
 /// the exit codes.
@@ -24,7 +25,13 @@ Environment variables:
   EZEEP_TOKEN_TIMEOUT        request timeout in seconds (--timeout)
   EZEEP_TOKEN_MIN_TTL        minimum seconds left on a cached token (--min-ttl)
   EZEEP_TOKEN_CACHE_DIR      token cache directory (see `ezeep-token cache path`)
+  EZEEP_TOKEN_RETRIES        retries after a transient failure (--retries)
+  EZEEP_CLIENT_AUTH          basic or post (--client-auth)
+  EZEEP_BASIC_ENCODING       urlencoded or raw (--basic-encoding)
 A flag wins over its environment variable, which wins over the profile file.
+SSL_CERT_FILE adds PEM root certificates to the system roots, as --cacert
+does. The proxy comes from https_proxy or HTTPS_PROXY (http_proxy for http
+URLs), else all_proxy or ALL_PROXY; hosts in no_proxy or NO_PROXY bypass it.
 
 Profile file:
   --config, else EZEEP_TOKEN_CONFIG, else <config dir>/ezeep-token/config.toml
@@ -37,10 +44,13 @@ Exit codes:
   2   invalid command line
   65  `inspect`: the input is not a JWT
   74  local I/O error
-  75  transient failure: network unreachable, timeout, HTTP 5xx or 429
-  76  the reply is not a valid token response, or a redirect
+  75  transient failure after the retries: network unreachable, timeout,
+      HTTP 5xx or 429
+  76  the reply is not a valid token response, or a redirect that is not
+      followed
   77  the server rejected the client credentials or the scope
-  78  missing or invalid configuration, unsafe file permissions, insecure URL
+  78  missing or invalid configuration, unsafe file permissions, insecure URL,
+      or a TLS certificate that fails verification
   126 `exec`: the command cannot be run
   127 `exec`: the command was not found
 Otherwise `exec` exits with the command's own status.";
@@ -106,6 +116,19 @@ pub struct SourceArgs {
     #[arg(long, value_name = "PATH", global = true)]
     pub client_secret_file: Option<PathBuf>,
 
+    /// Run COMMAND with `sh -c` and use its output as the client secret
+    ///
+    /// For example `pass show ezeep/prod`. One trailing line break is
+    /// removed. The command must exit with status 0 within 10 seconds and
+    /// print a non-empty secret.
+    #[arg(
+        long,
+        value_name = "COMMAND",
+        global = true,
+        conflicts_with_all = ["client_secret", "client_secret_file"]
+    )]
+    pub client_secret_command: Option<String>,
+
     /// OAuth scope to request; repeat for several [env: EZEEP_SCOPE] [default: printing]
     ///
     /// Repeated values, and values holding several space-separated scopes,
@@ -131,6 +154,9 @@ pub struct SourceArgs {
 
     #[command(flatten)]
     pub cache: CacheArgs,
+
+    #[command(flatten)]
+    pub network: NetworkArgs,
 }
 
 const CACHE_HEADING: &str = "Cache options";
@@ -163,6 +189,37 @@ pub struct CacheArgs {
         help_heading = CACHE_HEADING
     )]
     pub min_ttl: Option<String>,
+}
+
+const NETWORK_HEADING: &str = "Network options";
+
+/// Options for retries, client authentication and TLS.
+#[derive(Debug, Default, Args)]
+pub struct NetworkArgs {
+    /// Retries after a transient failure [env: EZEEP_TOKEN_RETRIES] [default: 2]
+    ///
+    /// Connection failures, timeouts and HTTP 408, 429, 500, 502, 503 and
+    /// 504 are retried with exponential backoff from 250 ms, or after the
+    /// delay that a Retry-After header requests. All attempts together stay
+    /// within --timeout.
+    #[arg(long, value_name = "N", global = true, help_heading = NETWORK_HEADING)]
+    pub retries: Option<String>,
+
+    /// Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]
+    #[arg(long, value_name = "METHOD", value_enum, global = true, help_heading = NETWORK_HEADING)]
+    pub client_auth: Option<ClientAuth>,
+
+    /// Encoding of the id and secret in the Basic header [env: EZEEP_BASIC_ENCODING] [default: urlencoded]
+    #[arg(long, value_name = "ENCODING", value_enum, global = true, help_heading = NETWORK_HEADING)]
+    pub basic_encoding: Option<BasicEncoding>,
+
+    /// Trust the root certificates in this PEM file, in addition to the system roots
+    ///
+    /// SSL_CERT_FILE adds roots in the same way. Use this for a private CA
+    /// or a TLS-inspecting gateway. Certificate verification cannot be
+    /// switched off.
+    #[arg(long, value_name = "FILE", global = true, help_heading = NETWORK_HEADING)]
+    pub cacert: Option<PathBuf>,
 }
 
 /// Options that choose how the token is printed.
@@ -204,6 +261,28 @@ pub enum OutputFormat {
     Json,
     /// `export EZEEP_ACCESS_TOKEN='TOKEN'`, for eval
     Env,
+}
+
+/// The client authentication method, which decides where the credentials
+/// go in the token request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClientAuth {
+    /// An `Authorization: Basic` header (client_secret_basic)
+    Basic,
+    /// `client_id` and `client_secret` in the form body (client_secret_post)
+    Post,
+}
+
+/// The encoding of the client id and secret before base64 in the Basic
+/// header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BasicEncoding {
+    /// Percent-encode both first, as RFC 6749 section 2.3.1 specifies
+    Urlencoded,
+    /// Use both as they are, for servers that compare the header literally
+    Raw,
 }
 
 #[derive(Debug, Subcommand)]

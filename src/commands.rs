@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-use clap::CommandFactory;
+use clap::{CommandFactory, ValueEnum};
 
 use crate::cache::{self, CacheKey};
 use crate::cli::SourceArgs;
@@ -14,7 +14,9 @@ use crate::http::{self, TokenRequest};
 use crate::log;
 use crate::output;
 use crate::secret::{Secret, SecretSource};
-use crate::settings::{ENV_CACHE_DIR, ENV_PROFILE, Environment, Settings, resolve_directory};
+use crate::settings::{
+    ENV_CACHE_DIR, ENV_PROFILE, Environment, NetworkSettings, Origin, Settings, resolve_directory,
+};
 use crate::token::Token;
 
 /// Prints a token for the settings in `format`.
@@ -33,6 +35,7 @@ pub fn obtain_token(settings: &Settings) -> Result<Token> {
         client_secret: &client_secret,
         scope: &settings.scope.value,
         timeout: settings.timeout.value,
+        network: &settings.network,
     };
     let key = cache_key(settings, &client_id, &client_secret);
     cache::obtain(&settings.cache, &key, settings.timeout.value, || {
@@ -80,6 +83,7 @@ fn describe(settings: &Settings, read_secret: bool) -> Vec<(&'static str, String
                 SecretSource::File(path) => {
                     format!(", read from {}", crate::secret::display_secret_path(path))
                 }
+                SecretSource::Command(command) => format!(", output of command {command:?}"),
             };
             let length = if !read_secret {
                 "set".to_owned()
@@ -92,7 +96,7 @@ fn describe(settings: &Settings, read_secret: bool) -> Vec<(&'static str, String
             format!("{length}{source} ({})", secret.origin)
         }
     };
-    vec![
+    let mut lines = vec![
         ("config file", config_file),
         ("profile", profile),
         ("client_id", client_id),
@@ -133,7 +137,50 @@ fn describe(settings: &Settings, read_secret: bool) -> Vec<(&'static str, String
                 settings.cache.min_ttl.value, settings.cache.min_ttl.origin
             ),
         ),
-    ]
+    ];
+    lines.extend(describe_network(&settings.network));
+    lines
+}
+
+/// Returns the network settings as name and description pairs. A proxy's
+/// credentials are shown as `***`.
+fn describe_network(network: &NetworkSettings) -> Vec<(&'static str, String)> {
+    let with_origin = |value: String, origin: &Origin| format!("{value} ({origin})");
+    let mut lines = vec![
+        (
+            "retries",
+            with_origin(network.retries.value.to_string(), &network.retries.origin),
+        ),
+        (
+            "client_auth",
+            with_origin(
+                value_name(network.client_auth.value),
+                &network.client_auth.origin,
+            ),
+        ),
+        (
+            "basic_encoding",
+            with_origin(
+                value_name(network.basic_encoding.value),
+                &network.basic_encoding.origin,
+            ),
+        ),
+    ];
+    for file in network.extra_root_files() {
+        lines.push((
+            "extra roots",
+            with_origin(file.value.display().to_string(), &file.origin),
+        ));
+    }
+    lines.push(("proxy", network.proxy.to_string()));
+    lines
+}
+
+/// Returns the command-line spelling of a value-enum variant.
+fn value_name(value: impl ValueEnum) -> String {
+    value
+        .to_possible_value()
+        .map_or_else(String::new, |value| value.get_name().to_owned())
 }
 
 fn describe_cache(settings: &Settings) -> String {

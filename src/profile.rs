@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::cli::{BasicEncoding, ClientAuth};
 use crate::error::{Category, Error, Result, ResultExt};
 
 /// Maximum size of a profile file. A real one is a few hundred bytes.
@@ -41,6 +42,14 @@ pub struct Profile {
     pub cache: Option<bool>,
     /// Minimum time in seconds that a cached token must have left to be used.
     pub min_ttl: Option<u64>,
+    /// A shell command whose output is the client secret.
+    pub client_secret_command: Option<String>,
+    /// Retries after a transient failure.
+    pub retries: Option<u32>,
+    pub client_auth: Option<ClientAuth>,
+    pub basic_encoding: Option<BasicEncoding>,
+    /// A PEM file of extra root certificates.
+    pub cacert: Option<PathBuf>,
 }
 
 /// A `scope` entry, which may be one space-separated string or an array.
@@ -120,6 +129,13 @@ pub fn load(path: &Path, required: bool) -> Result<Option<LoadedFile>> {
     {
         check_permissions(path)?;
     }
+    if contents
+        .profiles
+        .values()
+        .any(|p| p.client_secret_command.is_some())
+    {
+        check_not_writable_by_others(path)?;
+    }
     Ok(Some(LoadedFile {
         path: path.to_owned(),
         contents,
@@ -175,6 +191,38 @@ fn check_permissions(_path: &Path) -> Result<()> {
     // as it is.
     Ok(())
 }
+
+/// Rejects a file that sets `client_secret_command` and that group or others
+/// can write, because anyone who can write the file chooses the command
+/// that runs.
+#[cfg(unix)]
+fn check_not_writable_by_others(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+
+    let mode = std::fs::metadata(path)
+        .or_fail(Category::Config, || {
+            format!("cannot read profile file {}", path.display())
+        })?
+        .permissions()
+        .mode();
+    if mode & 0o022 != 0 {
+        return Err(Error::config(format!(
+            "profile file {} sets client_secret_command and is writable by others (mode {:04o})",
+            path.display(),
+            mode & 0o7777
+        ))
+        .with_hint(format!("run `chmod go-w {}`", path.display())));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_not_writable_by_others(_path: &Path) -> Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod proptests;
 
 #[cfg(test)]
 mod tests {

@@ -11,8 +11,11 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Category, Error, Result, ResultExt};
 
-/// Maximum size of a secret file or of a secret read from stdin. Real client
-/// secrets are well under 1 KiB, so a larger input is the wrong file.
+mod command;
+
+/// Maximum size of a secret file, of a secret read from stdin and of a secret
+/// command's output. Real client secrets are well under 1 KiB, so a larger
+/// input is the wrong file.
 const MAX_SECRET_BYTES: u64 = 64 * 1024;
 
 /// A credential whose value is never printed by `Debug` or `Display`.
@@ -49,23 +52,27 @@ pub enum SecretSource {
     Value(Secret),
     /// A file path. `-` means standard input.
     File(PathBuf),
+    /// A shell command whose standard output is the secret.
+    Command(String),
 }
 
 impl SecretSource {
     /// Reads the secret and checks it with [`validate_credential`].
     ///
-    /// One trailing `\n` or `\r\n` is removed from file and stdin contents,
-    /// because editors and `echo` add one and no secret ends with a line
-    /// break.
+    /// One trailing `\n` or `\r\n` is removed from file, stdin and command
+    /// output, because editors and `echo` add one and no secret ends with a
+    /// line break.
     pub fn read(&self, label: &str) -> Result<Secret> {
         let value = match self {
             SecretSource::Value(secret) => secret.expose().to_owned(),
             SecretSource::File(path) => strip_one_line_ending(read_secret_file(path)?),
+            SecretSource::Command(command) => command::run(command)?,
         };
         if value.is_empty() {
             let source = match self {
                 SecretSource::Value(_) => "value".to_owned(),
                 SecretSource::File(path) => display_secret_path(path),
+                SecretSource::Command(command) => format!("output of command {command:?}"),
             };
             return Err(Error::config(format!("{label} is empty ({source})")));
         }

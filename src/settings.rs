@@ -22,6 +22,8 @@ mod cache;
 #[cfg(test)]
 use cache::ENV_MIN_TTL;
 pub use cache::{CacheSettings, ENV_CACHE_DIR, resolve_directory};
+mod network;
+pub use network::NetworkSettings;
 
 pub const DEFAULT_TOKEN_URL: &str = "https://account.ezeep.com/oauth/access_token/";
 pub const DEFAULT_SCOPE: &str = "printing";
@@ -46,12 +48,15 @@ pub struct Environment {
 }
 
 impl Environment {
-    /// Takes the `EZEEP_*` variables of the current process.
+    /// Takes the `EZEEP_*` variables of the current process, and the proxy
+    /// and TLS variables listed in [`network::PROCESS_VARIABLES`].
     pub fn from_process() -> Environment {
         let variables = std::env::vars_os()
             .filter_map(|(name, value)| {
                 let name = name.into_string().ok()?;
-                name.starts_with("EZEEP_").then_some((name, value))
+                let wanted = name.starts_with("EZEEP_")
+                    || network::PROCESS_VARIABLES.contains(&name.as_str());
+                wanted.then_some((name, value))
             })
             .collect();
         Environment { variables }
@@ -174,6 +179,9 @@ pub struct Settings {
     pub cache: CacheSettings,
     /// Warnings to print on stderr, one line each.
     pub warnings: Vec<String>,
+
+    /// Retries, client authentication, TLS roots and the proxy.
+    pub network: NetworkSettings,
 }
 
 impl Settings {
@@ -236,6 +244,8 @@ impl Settings {
         let timeout = resolve_timeout(args, env, &layer)?;
         let cache = cache::resolve(args, env, &layer)?;
 
+        let network = network::resolve(args, env, &layer, client_id.as_ref(), &token_url)?;
+
         Ok(Settings {
             config_path,
             profile_file,
@@ -247,6 +257,7 @@ impl Settings {
             timeout,
             cache,
             warnings,
+            network,
         })
     }
 
@@ -265,7 +276,7 @@ impl Settings {
         let Some(secret) = &self.client_secret else {
             return Err(Error::config("missing client secret").with_hint(format!(
                 "set {ENV_CLIENT_SECRET}, --client-secret-file, {ENV_CLIENT_SECRET_FILE}, \
-                 or client_secret_file{profile_part}"
+                 or client_secret_file or client_secret_command{profile_part}"
             )));
         };
         let value = secret
@@ -420,6 +431,13 @@ fn resolve_secret(
             Origin::Flag("--client-secret-file"),
         )));
     }
+    if let Some(command) = &args.client_secret_command {
+        let source = SecretSource::Command(command.clone());
+        return Ok(Some(Setting::new(
+            source,
+            Origin::Flag("--client-secret-command"),
+        )));
+    }
 
     let env_value = env.get(ENV_CLIENT_SECRET)?;
     let env_file = env.get(ENV_CLIENT_SECRET_FILE)?;
@@ -439,6 +457,16 @@ fn resolve_secret(
 
     let value = layer.value(|p| p.client_secret.clone());
     let file = layer.value(|p| p.client_secret_file.clone());
+    if let Some(command) = layer.value(|p| p.client_secret_command.clone()) {
+        if value.is_some() || file.is_some() {
+            return Err(Error::config(format!(
+                "{} sets client_secret_command and also client_secret or client_secret_file",
+                command.origin
+            ))
+            .with_hint("keep one of them"));
+        }
+        return Ok(Some(command.map(SecretSource::Command)));
+    }
     match (value, file) {
         (Some(value), Some(_)) => Err(Error::config(format!(
             "{} sets both client_secret and client_secret_file",

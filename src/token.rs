@@ -152,6 +152,9 @@ pub fn unix_seconds(time: SystemTime) -> u64 {
 }
 
 #[cfg(test)]
+mod proptests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use std::time::Duration;

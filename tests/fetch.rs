@@ -239,7 +239,7 @@ fn trailing_slash_redirect_not_followed() {
         run.stderr_lines(),
         [
             format!(
-                "ezeep-token: error: token endpoint {url} replied HTTP 301 redirecting to /oauth/access_token/; redirects are not followed"
+                "ezeep-token: error: token endpoint {url} replied HTTP 301 redirecting to /oauth/access_token/; HTTP 301 would turn the POST into a GET, so it is not followed"
             ),
             format!(
                 "hint: the token URL needs a trailing slash: use --token-url {}",
@@ -326,7 +326,7 @@ fn unreachable_port_exits_75() {
     assert_eq!(
         run.stderr_lines(),
         [format!(
-            "ezeep-token: error: cannot connect to 127.0.0.1:{port} (token URL {url}): Connection refused (os error 111)"
+            "ezeep-token: error: gave up after 3 attempts: connection to 127.0.0.1:{port} failed (token URL {url}): Connection refused (os error 111)"
         )]
     );
 }

@@ -184,7 +184,11 @@ fn config_shows_origins_not_secret() {
          timeout        30 s (default)\n\
          cache          on (default)\n\
          cache_dir      {cache}/ezeep-token (default)\n\
-         min_ttl        300 s (default)\n",
+         min_ttl        300 s (default)\n\
+         retries        2 (default)\n\
+         client_auth    basic (default)\n\
+         basic_encoding urlencoded (default)\n\
+         proxy          none\n",
         url = server.token_url(),
         cache = sandbox.cache_dir().display(),
     );

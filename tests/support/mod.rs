@@ -1,19 +1,24 @@
 //! Test harness for the `ezeep-token` integration tests: a scripted loopback
 //! HTTP/1.1 server, a sandbox with a scrubbed environment for running the
-//! built binary, and base64 helpers for HTTP Basic credentials and JWTs.
+//! built binary, base64 helpers for HTTP Basic credentials and JWTs, test
+//! certificates with a TLS front for the server, and a CONNECT proxy.
 //!
 //! Integration test files include it with `mod support;`. Each file uses only
 //! part of it, so dead-code and unused-import warnings are off for the whole
 //! module. The harness is Unix-only because it sets file modes.
 #![allow(dead_code, unused_imports)]
 
+mod proxy;
 mod run;
 mod sandbox;
 mod server;
+mod tls;
 
+pub use proxy::{ConnectProxy, ProxyRequest};
 pub use run::Run;
 pub use sandbox::Sandbox;
 pub use server::{Recorded, Reply, Server};
+pub use tls::{TestCa, TlsFront};
 
 /// Standard base64 alphabet from RFC 4648, section 4.
 const BASE64_ALPHABET: &[u8; 64] =

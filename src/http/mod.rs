@@ -1,0 +1,296 @@
+//! The token request on the wire: the ureq agent, and the POST with its
+//! retries and same-origin redirects.
+//!
+//! Every attempt, wait and redirect shares one deadline, `--timeout`.
+//! `reply` and `failure` turn each reply or transport failure into a token
+//! or a categorised error, and decide whether another attempt may succeed.
+//! Transient failures are retried (see `retry`), 307 and 308 redirects to
+//! the same origin are followed (see `redirect`), and everything else ends
+//! the request with one error. The credentials (see `client_auth`) go only
+//! to the configured origin, directly or through the proxy that `proxy`
+//! chose, over TLS verified with the roots from `tls`.
+
+pub mod client_auth;
+mod failure;
+pub mod proxy;
+mod redirect;
+mod reply;
+mod retry;
+mod tls;
+
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::error::{Error, Result};
+use crate::log;
+use crate::secret::Secret;
+use crate::settings::{NetworkSettings, TokenUrl};
+use crate::token::{Parsed, Token};
+
+use client_auth::Credentials;
+use failure::{Failure, timed_out, transport_failure};
+use reply::{Reply, classify};
+use retry::Deadline;
+
+/// Maximum size of a reply body. A token reply is about 1 KiB.
+pub const MAX_BODY_BYTES: u64 = 64 * 1024;
+/// Maximum time to set up one connection, TLS and proxy tunnel included.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Everything one token request needs.
+#[derive(Debug)]
+pub struct TokenRequest<'a> {
+    pub token_url: &'a TokenUrl,
+    pub client_id: &'a str,
+    pub client_secret: &'a Secret,
+    pub scope: &'a str,
+    /// The total time for all attempts, waits and redirects.
+    pub timeout: Duration,
+    pub network: &'a NetworkSettings,
+}
+
+/// Sends the token request, with retries and same-origin redirects, and
+/// returns the validated token.
+pub fn request_token(request: &TokenRequest) -> Result<Token> {
+    let agent = build_agent(request)?;
+    let network = request.network;
+    let credentials = Credentials::new(
+        network.client_auth.value,
+        network.basic_encoding.value,
+        request.client_id,
+        request.client_secret,
+        request.scope,
+    );
+    let deadline = Deadline::after(request.timeout);
+    let attempts = network.retries.value + 1;
+
+    let mut attempt = 1;
+    loop {
+        let failure = match attempt_once(&agent, request, &credentials, &deadline, attempt) {
+            Ok(parsed) => {
+                for warning in &parsed.warnings {
+                    log::warn(warning);
+                }
+                return Ok(parsed.token);
+            }
+            Err(failure) => failure,
+        };
+        let Some(retry) = failure.retry else {
+            return Err(if attempt > 1 {
+                failure
+                    .error
+                    .context(format!("attempt {attempt} of {attempts}"))
+            } else {
+                failure.error
+            });
+        };
+        let remaining = deadline.remaining();
+        if attempt >= attempts || remaining.is_zero() {
+            return Err(if attempt > 1 {
+                failure
+                    .error
+                    .context(format!("gave up after {attempt} attempts"))
+            } else {
+                failure.error
+            });
+        }
+
+        let (delay, source) = match retry.retry_after {
+            Some(delay) => (delay, "from Retry-After"),
+            None => (retry::backoff(attempt, retry::random_jitter()), "backoff"),
+        };
+        if delay >= remaining {
+            return Err(failure.error.context(format!(
+                "gave up after {attempt} of {attempts} attempts, because the retry delay of {} ({source}) exceeds the {} left of --timeout {}",
+                seconds(delay),
+                seconds(remaining),
+                seconds(deadline.total())
+            )));
+        }
+        log::verbose(|| {
+            format!(
+                "attempt {attempt} of {attempts} failed: {}; retrying in {} ({source})",
+                retry.reason,
+                seconds(delay)
+            )
+        });
+        std::thread::sleep(delay);
+        attempt += 1;
+    }
+}
+
+/// Formats a duration as seconds with up to three decimals, such as `0.25 s`.
+fn seconds(duration: Duration) -> String {
+    let text = format!("{:.3}", duration.as_secs_f64());
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text} s")
+}
+
+/// Builds the agent: no automatic redirects or proxy, HTTP statuses as
+/// replies rather than errors, the connect timeout, and the TLS roots when
+/// the token URL or the proxy uses `https`.
+fn build_agent(request: &TokenRequest) -> Result<ureq::Agent> {
+    let network = request.network;
+    let proxy = network.proxy.proxy_url();
+    let mut config = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_connect(Some(CONNECT_TIMEOUT))
+        .proxy(proxy.map(proxy::ProxyUrl::to_ureq))
+        .user_agent(concat!("ezeep-token/", env!("CARGO_PKG_VERSION")));
+    let uses_tls = request.token_url.url.starts_with("https://")
+        || proxy.is_some_and(proxy::ProxyUrl::is_https);
+    if uses_tls {
+        let tls = ureq::tls::TlsConfig::builder()
+            .root_certs(tls::root_certs(network)?)
+            .build();
+        config = config.tls_config(tls);
+    }
+    Ok(config.build().into())
+}
+/// Sends the POST once, following up to [`redirect::MAX_REDIRECTS`]
+/// same-origin 307 and 308 redirects, and classifies the final reply.
+fn attempt_once(
+    agent: &ureq::Agent,
+    request: &TokenRequest,
+    credentials: &Credentials,
+    deadline: &Deadline,
+    attempt: u32,
+) -> std::result::Result<Parsed, Failure> {
+    let mut url = request.token_url.url.clone();
+    let mut redirects = 0;
+    loop {
+        let reply = exchange(agent, &url, request, credentials, deadline, attempt)?;
+        if !redirect::keeps_method(reply.status) {
+            return classify(&reply, request.scope, &invalid_client_hint(request));
+        }
+        let Some(location) = reply.location.as_deref() else {
+            return Err(Failure::fatal(redirect::redirect_error(
+                &url,
+                reply.status,
+                None,
+            )));
+        };
+        let target = redirect::resolve_location(&url, location);
+        if !redirect::same_origin(&url, &target) {
+            return Err(Failure::fatal(redirect::redirect_error(
+                &url,
+                reply.status,
+                Some(location),
+            )));
+        }
+        if redirects == redirect::MAX_REDIRECTS {
+            return Err(Failure::fatal(redirect::too_many_redirects(
+                &url,
+                reply.status,
+                location,
+            )));
+        }
+        redirects += 1;
+        log::verbose(|| {
+            format!(
+                "HTTP {} redirects to {target} on the same origin; repeating the POST",
+                reply.status
+            )
+        });
+        url = target;
+    }
+}
+
+fn invalid_client_hint(request: &TokenRequest) -> Option<String> {
+    client_auth::invalid_client_hint(
+        request.network.client_auth.value,
+        request.network.basic_encoding.value,
+        request.client_id,
+        request.client_secret,
+    )
+}
+
+/// Sends one POST to `url` and reads the reply, within what is left of the
+/// deadline.
+fn exchange(
+    agent: &ureq::Agent,
+    url: &str,
+    request: &TokenRequest,
+    credentials: &Credentials,
+    deadline: &Deadline,
+    attempt: u32,
+) -> std::result::Result<Reply, Failure> {
+    let remaining = deadline.remaining();
+    if remaining.is_zero() {
+        return Err(Failure::retryable(timed_out(request), "timeout"));
+    }
+    log::verbose(|| {
+        format!(
+            "POST {url} (attempt {attempt}, scope {:?}, {} left of --timeout)",
+            request.scope,
+            seconds(remaining)
+        )
+    });
+
+    let mut builder = agent
+        .post(url)
+        .config()
+        .timeout_global(Some(remaining))
+        .build()
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json");
+    if let Some(authorization) = &credentials.authorization {
+        builder = builder.header("Authorization", authorization.expose());
+    }
+    let sent_at = SystemTime::now();
+    let started = Instant::now();
+    let mut response = builder
+        .send(credentials.body.expose().as_bytes())
+        .map_err(|error| transport_failure(error, request))?;
+
+    let status = response.status().as_u16();
+    let content_type = header(&response, "content-type").unwrap_or_default();
+    let location = header(&response, "location");
+    let retry_after = header(&response, "retry-after");
+    let body = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_BODY_BYTES)
+        .read_to_vec()
+        .map_err(|error| match error {
+            ureq::Error::BodyExceedsLimit(_) => Failure::fatal(Error::protocol(format!(
+                "invalid token response from {url}: HTTP {status}: the body is larger than {} KiB",
+                MAX_BODY_BYTES / 1024
+            ))),
+            other => transport_failure(other, request),
+        })?;
+    log::verbose(|| {
+        format!(
+            "HTTP {status} ({content_type}, {} bytes) in {} ms",
+            body.len(),
+            started.elapsed().as_millis()
+        )
+    });
+
+    Ok(Reply {
+        url: url.to_owned(),
+        status,
+        content_type,
+        location,
+        retry_after,
+        body,
+        sent_at,
+    })
+}
+
+fn header(response: &ureq::http::Response<ureq::Body>, name: &str) -> Option<String> {
+    let value = response.headers().get(name)?;
+    Some(String::from_utf8_lossy(value.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_are_short() {
+        assert_eq!(seconds(Duration::from_millis(250)), "0.25 s");
+        assert_eq!(seconds(Duration::from_secs(2)), "2 s");
+        assert_eq!(seconds(Duration::from_micros(374_999)), "0.375 s");
+    }
+}
