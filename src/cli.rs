@@ -8,6 +8,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use crate::settings;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Deserialize;
 
@@ -145,7 +146,7 @@ pub struct SourceArgs {
     pub token_url: Option<String>,
 
     /// Maximum time for the whole request, in seconds [env: EZEEP_TOKEN_TIMEOUT] [default: 30]
-    #[arg(long, value_name = "SECONDS", global = true)]
+    #[arg(long, value_name = "SECONDS", global = true, value_parser = timeout_flag)]
     pub timeout: Option<String>,
 
     /// Print each step to stderr; secrets and tokens are redacted
@@ -186,7 +187,8 @@ pub struct CacheArgs {
         long,
         value_name = "SECONDS",
         global = true,
-        help_heading = CACHE_HEADING
+        help_heading = CACHE_HEADING,
+        value_parser = min_ttl_flag
     )]
     pub min_ttl: Option<String>,
 }
@@ -202,7 +204,13 @@ pub struct NetworkArgs {
     /// 504 are retried with exponential backoff from 250 ms, or after the
     /// delay that a Retry-After header requests. All attempts together stay
     /// within --timeout.
-    #[arg(long, value_name = "N", global = true, help_heading = NETWORK_HEADING)]
+    #[arg(
+        long,
+        value_name = "N",
+        global = true,
+        help_heading = NETWORK_HEADING,
+        value_parser = retries_flag
+    )]
     pub retries: Option<String>,
 
     /// Client authentication method [env: EZEEP_CLIENT_AUTH] [default: basic]
@@ -220,6 +228,31 @@ pub struct NetworkArgs {
     /// switched off.
     #[arg(long, value_name = "FILE", global = true, help_heading = NETWORK_HEADING)]
     pub cacert: Option<PathBuf>,
+}
+
+// The flag value parsers apply the same rules as settings resolution, so
+// that a mistyped flag is a usage error (exit 2). Values from the
+// environment or the profile file are checked during resolution (exit 78).
+
+fn timeout_flag(text: &str) -> Result<String, String> {
+    match settings::parse_timeout(text) {
+        Some(_) => Ok(text.to_owned()),
+        None => Err(format!("expected {}", settings::TIMEOUT_EXPECTED)),
+    }
+}
+
+fn retries_flag(text: &str) -> Result<String, String> {
+    match settings::parse_retries(text) {
+        Some(_) => Ok(text.to_owned()),
+        None => Err(format!("expected {}", settings::RETRIES_EXPECTED)),
+    }
+}
+
+fn min_ttl_flag(text: &str) -> Result<String, String> {
+    match settings::parse_min_ttl(text) {
+        Some(_) => Ok(text.to_owned()),
+        None => Err(format!("expected {}", settings::MIN_TTL_EXPECTED)),
+    }
 }
 
 /// Options that choose how the token is printed.

@@ -18,6 +18,11 @@ mod command;
 /// input is the wrong file.
 const MAX_SECRET_BYTES: u64 = 64 * 1024;
 
+/// Maximum length of a client id or secret. Real ones are well under 100
+/// characters, and ureq's default request buffer of 128 KiB must hold the
+/// whole Basic header.
+const MAX_CREDENTIAL_CHARS: usize = 4096;
+
 /// A credential whose value is never printed by `Debug` or `Display`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
@@ -65,16 +70,23 @@ impl SecretSource {
     pub fn read(&self, label: &str) -> Result<Secret> {
         let value = match self {
             SecretSource::Value(secret) => secret.expose().to_owned(),
+            SecretSource::File(path) if path.as_os_str().is_empty() => {
+                return Err(Error::config(format!("{label} file path is empty")));
+            }
             SecretSource::File(path) => strip_one_line_ending(read_secret_file(path)?),
             SecretSource::Command(command) => command::run(command)?,
         };
         if value.is_empty() {
-            let source = match self {
-                SecretSource::Value(_) => "value".to_owned(),
-                SecretSource::File(path) => display_secret_path(path),
-                SecretSource::Command(command) => format!("output of command {command:?}"),
+            let message = match self {
+                SecretSource::Value(_) => format!("{label} is empty"),
+                SecretSource::File(path) => {
+                    format!("{label} in {} is empty", display_secret_path(path))
+                }
+                SecretSource::Command(command) => {
+                    format!("{label} from command {command:?} is empty")
+                }
             };
-            return Err(Error::config(format!("{label} is empty ({source})")));
+            return Err(Error::config(message));
         }
         validate_credential(label, &value)?;
         Ok(Secret(value))
@@ -124,10 +136,18 @@ fn strip_one_line_ending(mut value: String) -> String {
     value
 }
 
-/// Rejects a client id or secret that contains a control character, such as
-/// an inner line break left by a copy and paste. The value itself is never
-/// part of the message.
+/// Rejects a client id or secret that is empty, longer than 4096
+/// characters, or contains a control character, such as an inner line break
+/// left by a copy and paste. The value itself is never part of the message.
 pub fn validate_credential(label: &str, value: &str) -> Result<()> {
+    if value.is_empty() {
+        return Err(Error::config(format!("{label} is empty")));
+    }
+    if value.chars().count() > MAX_CREDENTIAL_CHARS {
+        return Err(Error::config(format!(
+            "{label} is longer than {MAX_CREDENTIAL_CHARS} characters"
+        )));
+    }
     if let Some(position) = value.chars().position(char::is_control) {
         return Err(Error::config(format!(
             "{label} contains a control character at position {}",

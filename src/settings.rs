@@ -18,13 +18,15 @@ mod origin;
 mod profile_layer;
 mod request;
 
+pub use cache::{MIN_TTL_EXPECTED, parse_min_ttl};
+pub use network::{RETRIES_EXPECTED, parse_retries};
 use origin::first_of;
 pub use origin::{Environment, Origin, Setting};
 pub use profile_layer::load_profile_file;
 use profile_layer::{ProfileLayer, select_profile};
 #[cfg(test)]
 use request::normalize_scope;
-pub use request::{TokenUrl, parse_token_url};
+pub use request::{TIMEOUT_EXPECTED, TokenUrl, parse_timeout, parse_token_url};
 use request::{resolve_scope, resolve_secret, resolve_timeout};
 
 mod cache;

@@ -525,6 +525,29 @@ fn usage_error_exits_2() {
     run.assert_code(2).assert_stdout_empty();
     let run = sandbox.run(&["--output", "yaml"]);
     run.assert_code(2).assert_stdout_empty();
+    for (flag, value) in [
+        ("--timeout", "abc"),
+        ("--timeout", "0"),
+        ("--retries", "11"),
+        ("--min-ttl", "-1"),
+    ] {
+        let run = sandbox.run(&[flag, value]);
+        run.assert_code(2).assert_stdout_empty();
+        run.assert_stderr_contains(&format!("invalid value '{value}' for '{flag}"));
+    }
+}
+
+#[test]
+fn invalid_timeout_from_env_exits_78() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run_env(&[], &[("EZEEP_TOKEN_TIMEOUT", "soon")]);
+    run.assert_code(78).assert_stdout_empty();
+    assert_eq!(
+        run.stderr_lines(),
+        [
+            "ezeep-token: error: invalid timeout \"soon\" from environment variable EZEEP_TOKEN_TIMEOUT: expected seconds greater than 0 and at most 86400"
+        ]
+    );
 }
 
 #[test]

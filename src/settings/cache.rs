@@ -70,19 +70,22 @@ fn resolve_min_ttl(
     let Some(text) = text else {
         return Ok(Setting::new(DEFAULT_MIN_TTL_SECONDS, Origin::Default));
     };
-    let seconds = text
-        .value
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .filter(|seconds| *seconds <= MAX_MIN_TTL_SECONDS);
-    let Some(seconds) = seconds else {
+    let Some(seconds) = parse_min_ttl(&text.value) else {
         return Err(Error::config(format!(
-            "invalid minimum TTL {:?} from {}: expected whole seconds from 0 to {MAX_MIN_TTL_SECONDS}",
+            "invalid minimum TTL {:?} from {}: expected {MIN_TTL_EXPECTED}",
             text.value, text.origin
         )));
     };
     Ok(Setting::new(seconds, text.origin))
+}
+
+/// The accepted minimum TTL values, for error messages.
+pub const MIN_TTL_EXPECTED: &str = "whole seconds from 0 to 86400";
+
+/// Parses a minimum TTL in whole seconds.
+pub fn parse_min_ttl(text: &str) -> Option<u64> {
+    let seconds = text.trim().parse::<u64>().ok()?;
+    (seconds <= MAX_MIN_TTL_SECONDS).then_some(seconds)
 }
 
 /// Returns `EZEEP_TOKEN_CACHE_DIR`, else `<cache dir>/ezeep-token`, else

@@ -150,13 +150,22 @@ fn resolve_retries(
     let Some(text) = text else {
         return Ok(Setting::new(DEFAULT_RETRIES, Origin::Default));
     };
-    match text.value.trim().parse::<u32>() {
-        Ok(count) if count <= MAX_RETRIES => Ok(Setting::new(count, text.origin)),
-        _ => Err(Error::config(format!(
-            "invalid retries {:?} from {}: expected a whole number from 0 to {MAX_RETRIES}",
+    match parse_retries(&text.value) {
+        Some(count) => Ok(Setting::new(count, text.origin)),
+        None => Err(Error::config(format!(
+            "invalid retries {:?} from {}: expected {RETRIES_EXPECTED}",
             text.value, text.origin
         ))),
     }
+}
+
+/// The accepted retry counts, for error messages.
+pub const RETRIES_EXPECTED: &str = "a whole number from 0 to 10";
+
+/// Parses a retry count.
+pub fn parse_retries(text: &str) -> Option<u32> {
+    let count = text.trim().parse::<u32>().ok()?;
+    (count <= MAX_RETRIES).then_some(count)
 }
 
 /// Reads a value-enum setting from an environment variable, accepting any
@@ -259,10 +268,15 @@ mod tests {
 
     #[test]
     fn invalid_values_rejected() {
-        let error = resolve(&ProfileFile::new("").args(&["--retries", "11"]), &[]).unwrap_err();
+        let error = resolve(&ProfileFile::new("").args(&[]), &[(ENV_RETRIES, "11")]).unwrap_err();
         assert_eq!(
             error.message(),
-            "invalid retries \"11\" from flag --retries: expected a whole number from 0 to 10"
+            "invalid retries \"11\" from environment variable EZEEP_TOKEN_RETRIES: expected a whole number from 0 to 10"
+        );
+        let flag = crate::cli::Cli::try_parse_from(["ezeep-token", "--retries", "11"]);
+        assert_eq!(
+            flag.unwrap_err().kind(),
+            clap::error::ErrorKind::ValueValidation
         );
         let error = resolve(
             &ProfileFile::new("").args(&[]),

@@ -81,6 +81,10 @@ pub(super) fn resolve_secret(
         ))
         .with_hint("keep one of them")),
         (Some(value), None) => Ok(Some(value.map(|v| SecretSource::Value(Secret::new(v))))),
+        (None, Some(file)) if file.value.as_os_str().is_empty() => Err(Error::config(format!(
+            "{} sets client_secret_file to an empty path",
+            file.origin
+        ))),
         (None, Some(file)) => Ok(Some(file.map(|p| SecretSource::File(layer.path(&p))))),
         (None, None) => Ok(None),
     }
@@ -146,6 +150,15 @@ pub fn parse_token_url(text: &str) -> Result<TokenUrl> {
     if host.is_empty() {
         return Err(invalid("missing host"));
     }
+    // http::Uri accepts any digits after the colon, but `port_u16` is `None`
+    // when they do not fit a u16.
+    let port_text = authority
+        .as_str()
+        .rsplit_once(']')
+        .map_or(authority.as_str(), |(_, rest)| rest);
+    if port_text.contains(':') && !matches!(authority.port_u16(), Some(1..)) {
+        return Err(invalid("the port must be a number from 1 to 65535"));
+    }
     match scheme.to_ascii_lowercase().as_str() {
         "https" => {}
         "http" if is_loopback(&host) => {}
@@ -188,15 +201,21 @@ pub(super) fn resolve_timeout(
             Origin::Default,
         ));
     };
-    let seconds =
-        text.value.trim().parse::<f64>().ok().filter(|seconds| {
-            seconds.is_finite() && *seconds > 0.0 && *seconds <= MAX_TIMEOUT_SECONDS
-        });
-    let Some(seconds) = seconds else {
+    let Some(timeout) = parse_timeout(&text.value) else {
         return Err(Error::config(format!(
-            "invalid timeout {:?} from {}: expected seconds greater than 0 and at most {MAX_TIMEOUT_SECONDS}",
+            "invalid timeout {:?} from {}: expected {TIMEOUT_EXPECTED}",
             text.value, text.origin
         )));
     };
-    Ok(Setting::new(Duration::from_secs_f64(seconds), text.origin))
+    Ok(Setting::new(timeout, text.origin))
+}
+
+/// The accepted timeout values, for error messages.
+pub const TIMEOUT_EXPECTED: &str = "seconds greater than 0 and at most 86400";
+
+/// Parses a timeout in seconds, which may have a fraction.
+pub fn parse_timeout(text: &str) -> Option<Duration> {
+    let seconds = text.trim().parse::<f64>().ok()?;
+    let valid = seconds.is_finite() && seconds > 0.0 && seconds <= MAX_TIMEOUT_SECONDS;
+    valid.then(|| Duration::from_secs_f64(seconds))
 }

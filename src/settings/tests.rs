@@ -224,6 +224,19 @@ fn profile_with_both_secrets_is_error() {
 }
 
 #[test]
+fn empty_secret_file_path_rejected() {
+    let fixture = Fixture::new("[profiles.default]\nclient_secret_file = \"\"\n");
+    let error = resolve(&fixture.args(), &[]).unwrap_err();
+    assert_eq!(
+        error.message(),
+        format!(
+            "profile default in {} sets client_secret_file to an empty path",
+            fixture.path.display()
+        )
+    );
+}
+
+#[test]
 fn mixed_layers_warn() {
     let fixture = Fixture::new(TWO_PROFILES);
     let settings = resolve(&fixture.args(), &[("EZEEP_CLIENT_SECRET", "env-secret")]).unwrap();
@@ -263,6 +276,32 @@ fn credentials_missing_id_names_sources() {
         error.hint(),
         Some("set --client-id, EZEEP_CLIENT_ID, or client_id in a profile")
     );
+}
+
+#[test]
+fn empty_client_id_rejected() {
+    let fixture = Fixture::new("");
+    let mut args = fixture.args();
+    args.client_id = Some(String::new());
+    let error = resolve(&args, &[]).unwrap_err();
+    assert_eq!(
+        error.message(),
+        "client id from flag --client-id: client id is empty"
+    );
+}
+
+#[test]
+fn long_client_id_rejected() {
+    let fixture = Fixture::new("");
+    let mut args = fixture.args();
+    args.client_id = Some("a".repeat(4097));
+    let error = resolve(&args, &[]).unwrap_err();
+    assert_eq!(
+        error.message(),
+        "client id from flag --client-id: client id is longer than 4096 characters"
+    );
+    args.client_id = Some("a".repeat(4096));
+    assert!(resolve(&args, &[]).is_ok());
 }
 
 #[test]
@@ -316,6 +355,18 @@ fn token_url_rules() {
         ),
         ("/oauth/access_token/", "missing scheme"),
         ("not a url", "not a valid URL"),
+        (
+            "http://127.0.0.1:99999/t/",
+            "the port must be a number from 1 to 65535",
+        ),
+        (
+            "http://127.0.0.1:0/t/",
+            "the port must be a number from 1 to 65535",
+        ),
+        (
+            "http://[::1]:65536/t/",
+            "the port must be a number from 1 to 65535",
+        ),
     ];
     for (url, reason) in rejected {
         let error = parse_token_url(url).unwrap_err();
