@@ -66,8 +66,7 @@ Otherwise `exec` exits with the command's own status.";
 #[command(
     name = "ezeep-token",
     version,
-    after_long_help = AFTER_LONG_HELP,
-    args_conflicts_with_subcommands = true
+    after_long_help = AFTER_LONG_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -272,6 +271,11 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
+    /// Returns whether any output option was given.
+    pub fn is_set(&self) -> bool {
+        self.output.is_some() || self.header || self.json
+    }
+
     pub fn format(&self) -> OutputFormat {
         if self.header {
             OutputFormat::Header

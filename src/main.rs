@@ -21,7 +21,7 @@ mod token;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use crate::cli::{CacheCommand, Cli, Command};
 use crate::error::Result;
@@ -36,6 +36,16 @@ fn main() -> ExitCode {
             return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
         }
     };
+    if cli.command.is_some() && cli.output.is_set() {
+        // The output options are not global, so clap accepts them before a
+        // subcommand and would otherwise ignore them there.
+        let error = Cli::command().error(
+            clap::error::ErrorKind::ArgumentConflict,
+            "--output, --header and --json apply only when printing a token, not to a subcommand",
+        );
+        let _ = error.print();
+        return ExitCode::from(2);
+    }
     match run(cli) {
         Ok(code) => code,
         Err(error) => error::report(&error),

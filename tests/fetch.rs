@@ -529,7 +529,7 @@ fn usage_error_exits_2() {
         ("--timeout", "abc"),
         ("--timeout", "0"),
         ("--retries", "11"),
-        ("--min-ttl", "-1"),
+        ("--min-ttl", "1.5"),
     ] {
         let run = sandbox.run(&[flag, value]);
         run.assert_code(2).assert_stdout_empty();

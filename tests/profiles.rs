@@ -238,3 +238,26 @@ fn profiles_without_file_notes_it() {
         )]
     );
 }
+
+#[test]
+fn options_before_subcommand_accepted() {
+    let server = Server::start(vec![Reply::json(200, REPLY)]);
+    let sandbox = Sandbox::new();
+    sandbox.write_config(&two_profiles(&server));
+    let run = sandbox.run(&["-p", "staging", "config"]);
+    run.assert_success();
+    assert!(
+        run.stdout_str()
+            .contains("profile        staging (flag --profile)\n"),
+        "{run}"
+    );
+    sandbox.run(&["-v", "profiles"]).assert_success();
+}
+
+#[test]
+fn output_option_with_subcommand_rejected() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["--json", "config"]);
+    run.assert_code(2).assert_stdout_empty();
+    run.assert_stderr_contains("--output, --header and --json apply only when printing a token");
+}

@@ -273,7 +273,8 @@ mod tests {
             error.message(),
             "invalid retries \"11\" from environment variable EZEEP_TOKEN_RETRIES: expected a whole number from 0 to 10"
         );
-        let flag = crate::cli::Cli::try_parse_from(["ezeep-token", "--retries", "11"]);
+        let flag =
+            <crate::cli::Cli as clap::Parser>::try_parse_from(["ezeep-token", "--retries", "11"]);
         assert_eq!(
             flag.unwrap_err().kind(),
             clap::error::ErrorKind::ValueValidation
