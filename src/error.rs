@@ -96,6 +96,32 @@ impl Error {
         self
     }
 
+    /// Replaces every occurrence of `values` in the message and the hint
+    /// with `<redacted>`. Values shorter than 4 characters are skipped,
+    /// because replacing them would garble the text without hiding much.
+    pub fn redact(self, values: &[String]) -> Error {
+        let needles: Vec<&str> = values
+            .iter()
+            .map(String::as_str)
+            .filter(|value| value.chars().count() >= 4)
+            .collect();
+        let message = self.message();
+        let contains_any = |text: &str| needles.iter().any(|needle| text.contains(needle));
+        if !contains_any(&message) && !self.hint.as_deref().is_some_and(contains_any) {
+            return self;
+        }
+        let replace_all = |text: &str| {
+            needles.iter().fold(text.to_owned(), |text, needle| {
+                text.replace(needle, "<redacted>")
+            })
+        };
+        Error {
+            category: self.category,
+            cause: anyhow::anyhow!("{}", replace_all(&message)),
+            hint: self.hint.as_deref().map(replace_all),
+        }
+    }
+
     pub fn category(&self) -> Category {
         self.category
     }

@@ -12,6 +12,10 @@ use serde_json::Value;
 
 use crate::secret::Secret;
 
+/// Maximum accepted `expires_in`, 10 years. A larger value is a server bug,
+/// and caching its token would keep it long after the server revoked it.
+const MAX_EXPIRES_IN_SECONDS: u64 = 10 * 365 * 24 * 3600;
+
 /// A validated access token.
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -97,7 +101,9 @@ pub fn parse_token_reply(
                     number
                         .as_f64()
                         .filter(|n| *n >= 0.0 && n.fract() == 0.0)
-                        .map(|n| n as u64)
+                        // Clamping keeps a huge float above the maximum, so
+                        // that the check below rejects it.
+                        .map(|n| n.min((MAX_EXPIRES_IN_SECONDS + 1) as f64) as u64)
                 })
                 .ok_or_else(|| format!("expires_in {number} is not a whole number of seconds"))?,
         ),
@@ -108,6 +114,12 @@ pub fn parse_token_reply(
         ),
         Some(_) => return Err("expires_in is not a number".to_owned()),
     };
+
+    if expires_in.is_some_and(|seconds| seconds > MAX_EXPIRES_IN_SECONDS) {
+        return Err(format!(
+            "expires_in is more than 10 years ({MAX_EXPIRES_IN_SECONDS} s)"
+        ));
+    }
 
     let scope = match fields.get("scope") {
         None | Some(Value::Null) => requested_scope.to_owned(),
@@ -243,6 +255,14 @@ mod tests {
             (
                 r#"{"access_token":"A","expires_in":true}"#,
                 "expires_in is not a number",
+            ),
+            (
+                r#"{"access_token":"A","expires_in":1e30}"#,
+                "expires_in is more than 10 years (315360000 s)",
+            ),
+            (
+                r#"{"access_token":"A","expires_in":315360001}"#,
+                "expires_in is more than 10 years (315360000 s)",
             ),
             (
                 r#"{"access_token":"A","scope":["a"]}"#,

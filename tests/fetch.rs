@@ -279,7 +279,7 @@ fn garbage_replies_exit_76() {
         Reply::json(200, r#"{"access_token":"AT1","token_type":"mac"}"#),
         Reply::json(200, "{\"access_token\":\"AT1\""),
         Reply::json(204, ""),
-        Reply::json(404, "not here"),
+        Reply::json(418, "short and stout"),
     ];
     for reply in cases {
         let server = Server::start(vec![reply]);
@@ -287,6 +287,7 @@ fn garbage_replies_exit_76() {
         let run = run(&sandbox, &server, &[]);
         run.assert_code(76).assert_stdout_empty();
         assert_eq!(run.stderr_lines().len(), 1, "{run}");
+        run.assert_stderr_lacks("AT1");
         assert!(
             run.stderr
                 .starts_with("ezeep-token: error: invalid token response from "),
@@ -573,4 +574,50 @@ fn closed_stdout_is_success() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn echoed_credentials_redacted() {
+    let echoed = format!(
+        r#"{{"error":"invalid_request","error_description":"got {} and XyZ789"}}"#,
+        basic("abc123:XyZ789")
+    );
+    let server = Server::start(vec![Reply::json(400, &echoed)]);
+    let sandbox = Sandbox::new();
+    let run = run(&sandbox, &server, &[]);
+    run.assert_code(77).assert_stdout_empty();
+    run.assert_stderr_lacks("XyZ789");
+    run.assert_stderr_lacks(basic("abc123:XyZ789").trim_start_matches("Basic "));
+    run.assert_stderr_contains("got Basic <redacted> and <redacted>");
+}
+
+#[test]
+fn long_error_description_cut() {
+    let description = "x".repeat(1000);
+    let body = format!(r#"{{"error":"invalid_request","error_description":"{description}"}}"#);
+    let server = Server::start(vec![Reply::json(400, &body)]);
+    let sandbox = Sandbox::new();
+    let run = run(&sandbox, &server, &[]);
+    run.assert_code(77).assert_stdout_empty();
+    let line = run.stderr_lines()[0];
+    assert!(
+        line.ends_with(&format!("invalid_request: {}...", "x".repeat(183))),
+        "{run}"
+    );
+}
+
+#[test]
+fn not_found_hints_token_url() {
+    let server = Server::start(vec![
+        Reply::new(404)
+            .header("Content-Type", "text/html")
+            .body("Not Found"),
+    ]);
+    let sandbox = Sandbox::new();
+    let run = run(&sandbox, &server, &[]);
+    run.assert_code(76).assert_stdout_empty();
+    assert_eq!(
+        run.stderr_lines()[1],
+        "hint: check the token URL; ezeep's is https://account.ezeep.com/oauth/access_token/"
+    );
 }

@@ -20,6 +20,7 @@ mod tls;
 
 use std::time::{Duration, Instant, SystemTime};
 
+use crate::cli::BasicEncoding;
 use crate::error::{Error, Result};
 use crate::log;
 use crate::secret::Secret;
@@ -50,7 +51,30 @@ pub struct TokenRequest<'a> {
 
 /// Sends the token request, with retries and same-origin redirects, and
 /// returns the validated token.
+///
+/// An error never contains the client secret or the Basic credentials,
+/// even when a server echoes them back in its reply.
 pub fn request_token(request: &TokenRequest) -> Result<Token> {
+    send_with_retries(request).map_err(|error| error.redact(&sensitive_values(request)))
+}
+
+/// Returns the forms in which the client secret travels on the wire.
+fn sensitive_values(request: &TokenRequest) -> Vec<String> {
+    let secret = request.client_secret.expose();
+    let mut values = vec![
+        secret.to_owned(),
+        client_auth::percent_encode(secret),
+        client_auth::form_encode(secret),
+    ];
+    for encoding in [BasicEncoding::Urlencoded, BasicEncoding::Raw] {
+        let header =
+            client_auth::basic_authorization(request.client_id, request.client_secret, encoding);
+        values.push(header.expose().trim_start_matches("Basic ").to_owned());
+    }
+    values
+}
+
+fn send_with_retries(request: &TokenRequest) -> Result<Token> {
     let agent = build_agent(request)?;
     let network = request.network;
     let credentials = Credentials::new(

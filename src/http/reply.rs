@@ -125,17 +125,34 @@ impl Reply {
                     self.url,
                     self.describe()
                 ),
+            )
+            .with_hint(
+                "check the client id and secret; `ezeep-token config` shows where each comes from",
             );
         }
-        self.invalid("unexpected status")
+        let error = self.invalid("unexpected status");
+        if matches!(self.status, 404 | 405) {
+            return error.with_hint(format!(
+                "check the token URL; ezeep's is {}",
+                crate::settings::DEFAULT_TOKEN_URL
+            ));
+        }
+        error
     }
 }
 
+/// Returns `code: description`, cut to 200 characters because both come
+/// from the server.
 fn describe_oauth(oauth: &token::OAuthError) -> String {
-    match &oauth.description {
+    let text = match &oauth.description {
         Some(description) => format!("{}: {description}", oauth.code),
         None => oauth.code.clone(),
+    };
+    let mut shown: String = text.chars().take(EXCERPT_CHARS).collect();
+    if text.chars().count() > EXCERPT_CHARS {
+        shown.push_str("...");
     }
+    shown
 }
 
 /// JSON fields whose string values are bearer credentials, which an
