@@ -36,6 +36,7 @@ pub struct Profile {
     pub scope: Option<ScopeValue>,
     pub token_url: Option<String>,
     /// Request timeout in seconds.
+    #[serde(default, deserialize_with = "deserialize_seconds")]
     pub timeout: Option<f64>,
 
     /// Whether tokens are cached. `false` works like `--no-cache`.
@@ -53,11 +54,40 @@ pub struct Profile {
 }
 
 /// A `scope` entry, which may be one space-separated string or an array.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum ScopeValue {
     One(String),
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for ScopeValue {
+    /// Deserializes a string or an array of strings. serde's own message for
+    /// an untagged enum names the Rust type, so any other value gets a
+    /// message that names the key instead.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            One(String),
+            Many(Vec<String>),
+        }
+        match Raw::deserialize(deserializer) {
+            Ok(Raw::One(scope)) => Ok(ScopeValue::One(scope)),
+            Ok(Raw::Many(scopes)) => Ok(ScopeValue::Many(scopes)),
+            Err(_) => Err(serde::de::Error::custom(
+                "scope must be a string or an array of strings",
+            )),
+        }
+    }
+}
+
+/// Deserializes `timeout`, naming the key and the unit in the error instead
+/// of serde's `expected f64`.
+fn deserialize_seconds<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<f64>, D::Error> {
+    Option::<f64>::deserialize(deserializer)
+        .map_err(|_| serde::de::Error::custom("timeout must be a number of seconds"))
 }
 
 impl ScopeValue {
@@ -262,6 +292,16 @@ token_url = "https://account.ezeep.com/oauth/access_token/"
     fn unknown_top_level_key_is_named() {
         let error = parse("default = \"prod\"\n").unwrap_err();
         assert!(error.contains("unknown field `default`"), "{error}");
+    }
+
+    #[test]
+    fn wrong_types_named_plainly() {
+        let error = parse("[profiles.a]\nscope = 5\n").unwrap_err();
+        assert_eq!(error, "2:9: scope must be a string or an array of strings");
+        let error = parse("[profiles.a]\ntimeout = \"10\"\n").unwrap_err();
+        assert_eq!(error, "2:11: timeout must be a number of seconds");
+        let file = parse("[profiles.a]\ntimeout = 10\n").unwrap();
+        assert_eq!(file.profiles["a"].timeout, Some(10.0));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! access tokens, which are bearer credentials too.
 
 use std::fmt;
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Category, Error, Result, ResultExt};
@@ -106,6 +106,13 @@ fn read_secret_file(path: &Path) -> Result<String> {
     let mut bytes = Vec::new();
     let shown = display_secret_path(path);
     let result = if path == Path::new("-") {
+        if std::io::stdin().is_terminal() {
+            // Without this line, a user who typed `--client-secret-file -`
+            // at a prompt sees the tool wait for no visible reason.
+            eprintln!(
+                "ezeep-token: reading the client secret from standard input; end it with Ctrl-D"
+            );
+        }
         std::io::stdin()
             .lock()
             .take(MAX_SECRET_BYTES + 1)
