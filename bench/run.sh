@@ -26,7 +26,8 @@ readonly CLIENT_SECRET=bench-secret
 readonly BURST_SIZE=32
 readonly BURST_REPEATS=10
 readonly MEMORY_RUNS=20
-readonly WARMUP_RUNS=20
+readonly WARMUP_RUNS=10
+readonly ROUNDS=4
 
 usage() {
   cat <<'EOF'
@@ -42,7 +43,8 @@ Options:
                 "<!-- bench/run.sh results: begin -->" and
                 "<!-- bench/run.sh results: end -->"; only the text between
                 them is replaced.
-  --runs N      Timed runs per command after 20 warm-up runs [default: 200]
+  --runs N      Timed runs per command, split into 4 rounds that each start
+                with 10 warm-up runs [default: 200]
   -h, --help    Print this help
 EOF
 }
@@ -367,26 +369,55 @@ done
 
 declare -A median_ms=()
 
-# Times the rows of one protocol side by side in one hyperfine run.
+declare -A ratio_low=() ratio_high=()
+
+# Times the rows of one protocol side by side in hyperfine runs. hyperfine
+# times one command after the other, so a change in the load of a shared
+# machine would favour some rows. ROUNDS short runs in a row spread such a
+# change over all rows. Stores each row's median over all rounds, and the
+# lowest and highest of the per-round ratios to the bare curl POST.
 time_protocol() {
-  local protocol=$1 url=$2 json="$work_dir/hyperfine-$1.json"
+  local protocol=$1 url=$2
   local arguments=() i
   for i in "${!labels[@]}"; do
     if [[ ${protocols[i]} == "$protocol" && -z ${skips[i]} ]]; then
       arguments+=(--command-name "${labels[i]}" "${commands[i]}")
     fi
   done
-  note "timing $protocol rows: $WARMUP_RUNS warm-up and $runs timed runs each"
-  scrubbed "$bench_home" "$url" hyperfine --shell=none --style basic \
-    --warmup "$WARMUP_RUNS" --runs "$runs" --export-json "$json" \
-    "${arguments[@]}" >&2
 
-  local name median
-  while IFS=$'\t' read -r name median; do
+  local round round_runs
+  local files=()
+  for ((round = 1; round <= ROUNDS; round++)); do
+    # The first rounds take the remainder of runs / ROUNDS.
+    round_runs=$((runs / ROUNDS + (round <= runs % ROUNDS ? 1 : 0)))
+    ((round_runs > 0)) || continue
+    note "timing $protocol rows, round $round of $ROUNDS: $WARMUP_RUNS warm-up and $round_runs timed runs each"
+    files+=("$work_dir/hyperfine-$protocol-$round.json")
+    scrubbed "$bench_home" "$url" hyperfine --shell=none --style basic \
+      --warmup "$WARMUP_RUNS" --runs "$round_runs" --export-json "${files[-1]}" \
+      "${arguments[@]}" >&2
+  done
+
+  local name median low high
+  while IFS=$'\t' read -r name median low high; do
     median_ms["$protocol/$name"]=$median
-  done < <(jq -r '.results[] | [.command, (.median * 1000 | tostring)] | @tsv' "$json")
+    ratio_low["$protocol/$name"]=$low
+    ratio_high["$protocol/$name"]=$high
+  done < <(jq -r -s '
+    def median: sort | if length % 2 == 1 then .[(length - 1) / 2]
+      else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+    (map(.results | (map(select(.command == "bare curl POST"))[0].median) as $floor
+      | map({command, median, ratio: (.median / $floor)})) | flatten) as $rounds
+    | [.[].results[]] | group_by(.command)[]
+    | .[0].command as $name
+    | [$rounds[] | select(.command == $name) | .ratio] as $ratios
+    | [$name, (map(.times[]) | median * 1000), ($ratios | min), ($ratios | max)]
+    | map(tostring) | @tsv' "${files[@]}")
 }
 
+# Other processes on a shared machine slow some runs, so the report shows the
+# 1-minute load average before and after the timed part.
+load_before=$(cut -d' ' -f1 /proc/loadavg)
 time_protocol HTTP "$http_url"
 time_protocol HTTPS "$https_url"
 
@@ -489,6 +520,7 @@ done
 if ((burst_failures > 0)); then
   die "$burst_failures of $((BURST_SIZE * BURST_REPEATS)) concurrent ezeep-token runs failed"
 fi
+load_after=$(cut -d' ' -f1 /proc/loadavg)
 burst_wall_ms=$(median <"$burst_walls")
 spawn_wall_ms=$(median <"$spawn_walls")
 min_requests=$(printf '%s\n' "${burst_requests[@]}" | sort -n | head -1)
@@ -527,22 +559,29 @@ floor_http=${median_ms[HTTP/bare curl POST]}
 floor_https=${median_ms[HTTPS/bare curl POST]}
 
 results_table() {
-  echo "| protocol | command | median (ms) | × bare curl POST | peak RSS (MiB) |"
-  echo "|---|---|---:|---:|---:|"
+  echo "| protocol | command | median (ms) | × bare curl POST | per-round range | peak RSS (MiB) |"
+  echo "|---|---|---:|---:|---:|---:|"
   local i key floor label
   for i in "${!labels[@]}"; do
     key="${protocols[i]}/${labels[i]}"
     # A bare | would end the table cell.
     label=${labels[i]//|/\\|}
     if [[ -n ${skips[i]} ]]; then
-      echo "| ${protocols[i]} | $label | ${skips[i]} | | |"
+      echo "| ${protocols[i]} | $label | ${skips[i]} | | | |"
       continue
     fi
     floor=$floor_http
     [[ ${protocols[i]} == HTTPS ]] && floor=$floor_https
     echo "| ${protocols[i]} | $label | $(fixed 2 "${median_ms[$key]}") |" \
-      "$(ratio "${median_ms[$key]}" "$floor") | $(fixed 1 "$(awk -v k="${peak_kib[$key]}" 'BEGIN { print k / 1024 }')") |"
+      "$(ratio "${median_ms[$key]}" "$floor") |" \
+      "$(fixed 2 "${ratio_low[$key]}")–$(fixed 2 "${ratio_high[$key]}") |" \
+      "$(fixed 1 "$(awk -v k="${peak_kib[$key]}" 'BEGIN { print k / 1024 }')") |"
   done
+}
+
+# Prints the per-round ratio range of a row, such as "(rounds: 0.31–0.36)".
+round_range() {
+  echo "(rounds: $(fixed 2 "${ratio_low[$1]}")–$(fixed 2 "${ratio_high[$1]}"))"
 }
 
 # Prints one row of the target table: name, limit, measured, met (1 or 0).
@@ -558,18 +597,21 @@ targets_table() {
   local value
 
   value=$(ratio "${median_ms[HTTP/ezeep-token (uncached)]}" "$floor_http")
-  target_row "uncached fetch, HTTP" "≤ 0.50 × bare curl POST" "$value ×" "$(at_most "$value" 0.5)"
+  target_row "uncached fetch, HTTP" "≤ 0.50 × bare curl POST" \
+    "$value × $(round_range "HTTP/ezeep-token (uncached)")" "$(at_most "$value" 0.5)"
 
   if [[ -n ${median_ms[HTTPS/ezeep-token (uncached)]:-} ]]; then
     value=$(ratio "${median_ms[HTTPS/ezeep-token (uncached)]}" "$floor_https")
-    target_row "uncached fetch, HTTPS" "≤ 0.80 × bare curl POST" "$value ×" "$(at_most "$value" 0.8)"
+    target_row "uncached fetch, HTTPS" "≤ 0.80 × bare curl POST" \
+      "$value × $(round_range "HTTPS/ezeep-token (uncached)")" "$(at_most "$value" 0.8)"
   else
     echo "| uncached fetch, HTTPS | ≤ 0.80 × bare curl POST | not measurable | ezeep-token has no --cacert option |"
   fi
 
   if [[ -n ${median_ms[HTTP/ezeep-token (warm cache)]:-} ]]; then
     value=$(ratio "${median_ms[HTTP/ezeep-token (warm cache)]}" "$floor_http")
-    target_row "warm cache, HTTP" "≤ 0.15 × bare curl POST" "$value ×" "$(at_most "$value" 0.15)"
+    target_row "warm cache, HTTP" "≤ 0.15 × bare curl POST" \
+      "$value × $(round_range "HTTP/ezeep-token (warm cache)")" "$(at_most "$value" 0.15)"
   else
     echo "| warm cache, HTTP | ≤ 0.15 × bare curl POST | not measurable | ezeep-token has no token cache |"
   fi
@@ -601,9 +643,10 @@ targets_table() {
 summary() {
   results_table
   echo
-  echo "Medians of $runs runs after $WARMUP_RUNS warm-up runs (hyperfine without a shell, so"
-  echo "curl | jq includes the start of the sh that runs the pipeline); each ratio divides by"
-  echo "the bare curl POST over the same protocol in the same run."
+  echo "Medians of $runs runs in $ROUNDS rounds, each after $WARMUP_RUNS warm-up runs (hyperfine"
+  echo "without a shell, so curl | jq includes the start of the sh that runs the pipeline)."
+  echo "Each ratio divides by the bare curl POST over the same protocol in the same run; the"
+  echo "per-round range shows the lowest and highest ratio of the single rounds."
   echo "Peak RSS is the median of $MEMORY_RUNS runs of GNU time's maximum resident set size;"
   echo "for curl | jq it is the sum of both processes."
   if [[ $has_cache == false ]]; then
@@ -612,7 +655,7 @@ summary() {
   fi
   echo
   echo "- Stripped release binary: $binary_bytes bytes ($(fixed 2 "$(awk -v b="$binary_bytes" 'BEGIN { print b / 1048576 }')") MiB)$size_note."
-  echo "- $BURST_SIZE ezeep-token runs started at once with an empty cache, $BURST_REPEATS times:" \
+  echo "- $BURST_SIZE ezeep-token runs started together with an empty cache, $BURST_REPEATS times:" \
     "the endpoint saw $(printf '%s ' "${burst_requests[@]}")requests per burst; median wall time" \
     "$(fixed 1 "$burst_wall_ms") ms, $(ratio "$burst_wall_ms" "${median_ms[HTTP/ezeep-token (uncached)]}") ×" \
     "the median uncached fetch over HTTP ($(fixed 2 "${median_ms[HTTP/ezeep-token (uncached)]}") ms)." \
@@ -624,7 +667,8 @@ summary() {
 machine_header() {
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- Command: \`$command_line\`"
-  echo "- Machine: $(nproc) cores, $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), Linux $(uname -r)"
+  echo "- Machine: $(nproc) cores, $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), Linux $(uname -r);" \
+    "1-minute load average $load_before before and $load_after after the timed runs"
   echo "- Tools: $(hyperfine --version), $(curl --version | head -1 | cut -d' ' -f1-2)," \
     "$(jq --version), Python $("$python" -c 'import platform; print(platform.python_version())'), $(rustc --version | cut -d' ' -f1-2)"
   echo "- Absolute times vary between machines and runs; compare the ratios, which divide by a command measured in the same run."
