@@ -367,9 +367,7 @@ done
 
 # --- Timing ----------------------------------------------------------------
 
-declare -A median_ms=()
-
-declare -A ratio_low=() ratio_high=()
+declare -A median_ms=() ratio_low=() ratio_high=()
 
 # Times the rows of one protocol side by side in hyperfine runs. hyperfine
 # times one command after the other, so a change in the load of a shared
@@ -468,9 +466,9 @@ done
 
 # --- Concurrent cold-cache invocations -----------------------------------------
 
-# Starts COUNT copies of a command from one bash process, in a loop that does
-# not wait between them, and prints the wall time in milliseconds from the
-# first start to the last exit, then the number of copies that failed.
+# Starts COUNT copies of a command from one bash process, without waiting
+# between starts. Prints the wall time in milliseconds from the first start
+# to the last exit, then the number of copies that failed.
 # Usage: bash -c "$burst_script" burst COUNT COMMAND [ARG]... A separate bash runs it, so its
 # expansions stay unexpanded here.
 # shellcheck disable=SC2016
