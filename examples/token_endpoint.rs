@@ -8,7 +8,10 @@
 //! prints the token URL as one line on stdout. Then it logs one line per
 //! request on stderr, with the client id but never the secret.
 //!
-//! Left out: TLS, keep-alive, chunked request bodies, grant types other than
+//! With `--tls-cert` and `--tls-key` it serves HTTPS instead of HTTP, with
+//! rustls and the ring provider, the same TLS stack that ezeep-token uses.
+//!
+//! Left out: keep-alive, ALPN, chunked request bodies, grant types other than
 //! `client_credentials`, refresh tokens, and client credentials sent in the
 //! request body. The access token only has the shape of a JWT. Its signature
 //! part is 32 bytes derived from the request counter and the time, and
@@ -19,6 +22,7 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -27,6 +31,9 @@ use std::{env, process, thread};
 use anyhow::Context;
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use rustls::{ServerConfig, ServerConnection, StreamOwned};
 use serde_json::json;
 
 const TOKEN_PATH: &str = "/oauth/access_token/";
@@ -51,6 +58,10 @@ Options:
                           without scope gets all of them [default: printing]
   --expires-in SECONDS    Token lifetime in seconds [default: 3600]
   --delay-ms MILLISECONDS Wait this long before each reply [default: 0]
+  --tls-cert PEM          Serve HTTPS with the certificate chain in this PEM
+                          file, server certificate first; needs --tls-key
+  --tls-key PEM           Private key (PKCS #8, PKCS #1 or SEC1) in PEM for
+                          --tls-cert
   --quiet                 Do not log requests
   -h, --help              Print this help
 ";
@@ -62,6 +73,10 @@ struct Config {
     scopes: Vec<String>,
     expires_in: u64,
     delay: Duration,
+    /// Certificate chain and private key files for HTTPS. `parse_args`
+    /// sets both or neither.
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<PathBuf>,
     quiet: bool,
 }
 
@@ -92,6 +107,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Config>, 
         scopes: vec!["printing".to_string()],
         expires_in: 3600,
         delay: Duration::ZERO,
+        tls_cert: None,
+        tls_key: None,
         quiet: false,
     };
     while let Some(arg) = args.next() {
@@ -115,8 +132,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Config>, 
             "--scopes" => config.scopes = parse_scopes(&value()?)?,
             "--expires-in" => config.expires_in = parse_number(name, &value()?)?,
             "--delay-ms" => config.delay = Duration::from_millis(parse_number(name, &value()?)?),
+            "--tls-cert" => config.tls_cert = Some(parse_non_empty(name, value()?)?.into()),
+            "--tls-key" => config.tls_key = Some(parse_non_empty(name, value()?)?.into()),
             _ => return Err(format!("unknown argument {arg:?}")),
         }
+    }
+    match (&config.tls_cert, &config.tls_key) {
+        (Some(_), None) => return Err("--tls-cert needs --tls-key".to_string()),
+        (None, Some(_)) => return Err("--tls-key needs --tls-cert".to_string()),
+        _ => {}
     }
     Ok(Some(config))
 }
@@ -166,26 +190,63 @@ fn parse_scopes(text: &str) -> Result<Vec<String>, String> {
 
 struct Endpoint {
     config: Config,
+    /// Server TLS settings when the endpoint serves HTTPS.
+    tls: Option<Arc<ServerConfig>>,
     /// Count of connections handled so far, which numbers the log lines and
     /// the `jti` claim of the tokens.
     requests: AtomicU64,
 }
 
 fn serve(config: Config) -> anyhow::Result<()> {
+    let tls = match (&config.tls_cert, &config.tls_key) {
+        (Some(cert), Some(key)) => Some(load_tls_config(cert, key)?),
+        _ => None,
+    };
     let listener = TcpListener::bind(config.addr)
         .with_context(|| format!("failed to listen on {}", config.addr))?;
     let local_addr = listener.local_addr()?;
+    let scheme = if tls.is_some() { "https" } else { "http" };
     let mut stdout = io::stdout().lock();
-    writeln!(stdout, "http://{local_addr}{TOKEN_PATH}").context("failed to print the URL")?;
+    writeln!(stdout, "{scheme}://{local_addr}{TOKEN_PATH}").context("failed to print the URL")?;
     stdout.flush().context("failed to print the URL")?;
     drop(stdout);
 
     let endpoint = Arc::new(Endpoint {
         config,
+        tls,
         requests: AtomicU64::new(0),
     });
     accept_connections(&listener, &endpoint);
     Ok(())
+}
+
+/// Builds the server TLS settings from a PEM certificate chain and a PEM
+/// private key, with the protocol versions that rustls enables by default
+/// (TLS 1.2 and 1.3).
+fn load_tls_config(cert_path: &Path, key_path: &Path) -> anyhow::Result<Arc<ServerConfig>> {
+    let certs = CertificateDer::pem_file_iter(cert_path)
+        .and_then(|certs| certs.collect::<Result<Vec<_>, _>>())
+        .with_context(|| format!("failed to read certificates from {}", cert_path.display()))?;
+    if certs.is_empty() {
+        anyhow::bail!("no PEM certificate found in {}", cert_path.display());
+    }
+    let key = PrivateKeyDer::from_pem_file(key_path)
+        .with_context(|| format!("failed to read a private key from {}", key_path.display()))?;
+
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .context("failed to set up TLS")?
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .with_context(|| {
+            format!(
+                "invalid TLS certificate {} or key {}",
+                cert_path.display(),
+                key_path.display()
+            )
+        })?;
+    Ok(Arc::new(config))
 }
 
 /// Serves each connection on its own thread. Runs until the process ends.
@@ -284,6 +345,56 @@ fn reject<T>(status: u16, error: &str, description: impl Into<String>) -> Result
     Err(Response::error(status, error, description))
 }
 
+/// A client connection, with or without TLS.
+enum Connection {
+    Plain(TcpStream),
+    Tls(Box<StreamOwned<ServerConnection, TcpStream>>),
+}
+
+impl Connection {
+    fn tcp(&self) -> &TcpStream {
+        match self {
+            Connection::Plain(stream) => stream,
+            Connection::Tls(stream) => &stream.sock,
+        }
+    }
+
+    /// Sends a TLS close_notify alert when TLS is on, then shuts down the
+    /// sending side of the TCP connection.
+    fn shutdown_write(&mut self) {
+        if let Connection::Tls(stream) = self {
+            stream.conn.send_close_notify();
+            let _ = stream.flush();
+        }
+        let _ = self.tcp().shutdown(Shutdown::Write);
+    }
+}
+
+impl Read for Connection {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Connection::Plain(stream) => stream.read(buffer),
+            Connection::Tls(stream) => stream.read(buffer),
+        }
+    }
+}
+
+impl Write for Connection {
+    fn write(&mut self, buffer: &[u8]) -> io::Result<usize> {
+        match self {
+            Connection::Plain(stream) => stream.write(buffer),
+            Connection::Tls(stream) => stream.write(buffer),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Connection::Plain(stream) => stream.flush(),
+            Connection::Tls(stream) => stream.flush(),
+        }
+    }
+}
+
 enum ReadError {
     /// The connection closed or failed before a complete request, so no reply is possible.
     Disconnected(String),
@@ -292,8 +403,19 @@ enum ReadError {
 }
 
 impl Endpoint {
-    fn handle_connection(&self, mut stream: TcpStream) {
+    fn handle_connection(&self, stream: TcpStream) {
         let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+        let mut stream = match &self.tls {
+            None => Connection::Plain(stream),
+            Some(tls) => match ServerConnection::new(Arc::clone(tls)) {
+                Ok(connection) => Connection::Tls(Box::new(StreamOwned::new(connection, stream))),
+                Err(error) => {
+                    log(format_args!("failed to start a TLS session: {error}"));
+                    return;
+                }
+            },
+        };
+        // The TLS handshake happens within the first read.
         let mut request = Request::default();
         let result = read_request(&mut stream, &mut request);
         let number = self.requests.fetch_add(1, Ordering::Relaxed) + 1;
@@ -539,7 +661,7 @@ fn make_token(client_id: &str, scope: &str, number: u64, now: Duration, expires_
 /// a body of at most `MAX_BODY_BYTES` given by Content-Length. Fills
 /// `request` as far as it gets, so that a rejection can be logged with the
 /// method and path.
-fn read_request(stream: &mut TcpStream, request: &mut Request) -> Result<(), ReadError> {
+fn read_request(stream: &mut (impl Read + Write), request: &mut Request) -> Result<(), ReadError> {
     let mut buffer = Vec::with_capacity(1024);
     let mut chunk = [0u8; 4096];
     let (head_end, body_start) = loop {
@@ -681,7 +803,7 @@ fn read_failed(error: io::Error) -> ReadError {
     }
 }
 
-fn write_response(stream: &mut TcpStream, response: &Response) -> io::Result<()> {
+fn write_response(stream: &mut impl Write, response: &Response) -> io::Result<()> {
     let status = response.status;
     let reason = match status {
         200 => "OK",
@@ -720,12 +842,12 @@ fn write_response(stream: &mut TcpStream, response: &Response) -> io::Result<()>
 /// Closes the connection after the reply. Reading what the client still
 /// sends, for at most 2 seconds, keeps the kernel from resetting the
 /// connection over unread data, which can make the client lose the reply.
-fn close_connection(mut stream: TcpStream) {
-    let _ = stream.shutdown(Shutdown::Write);
+fn close_connection(mut stream: Connection) {
+    stream.shutdown_write();
     let deadline = Instant::now() + Duration::from_secs(2);
     let mut sink = [0u8; 4096];
     while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+        if left.is_zero() || stream.tcp().set_read_timeout(Some(left)).is_err() {
             break;
         }
         match stream.read(&mut sink) {
@@ -834,10 +956,22 @@ mod tests {
         assert!(parse(&["--client-id"]).unwrap().contains("missing value"));
         assert!(parse(&["--bogus"]).is_some());
         assert!(parse(&["--addr=[::1]:0", "--scopes=a,b c", "--quiet"]).is_none());
+        assert!(
+            parse(&["--tls-cert", "cert.pem"])
+                .unwrap()
+                .contains("--tls-cert needs --tls-key")
+        );
+        assert!(
+            parse(&["--tls-key", "key.pem"])
+                .unwrap()
+                .contains("--tls-key needs --tls-cert")
+        );
+        assert!(parse(&["--tls-cert=a.pem", "--tls-key=b.pem"]).is_none());
     }
 
-    /// Starts a quiet endpoint with the default options on a free loopback port.
-    fn start_endpoint() -> SocketAddr {
+    /// Starts a quiet endpoint with the default options on a free loopback
+    /// port, serving HTTPS when `tls` is set.
+    fn start_endpoint_with(tls: Option<Arc<ServerConfig>>) -> SocketAddr {
         let config = parse_args(["--quiet".to_string()].into_iter())
             .unwrap()
             .unwrap();
@@ -845,10 +979,15 @@ mod tests {
         let addr = listener.local_addr().unwrap();
         let endpoint = Arc::new(Endpoint {
             config,
+            tls,
             requests: AtomicU64::new(0),
         });
         thread::spawn(move || accept_connections(&listener, &endpoint));
         addr
+    }
+
+    fn start_endpoint() -> SocketAddr {
+        start_endpoint_with(None)
     }
 
     /// Sends raw request bytes and returns the whole reply.
@@ -1016,5 +1155,127 @@ mod tests {
         let issued_at = claims["iat"].as_u64().unwrap();
         assert_eq!(claims["exp"].as_u64(), Some(issued_at + 3600));
         assert_eq!(parts[2].len(), 32);
+    }
+
+    // A throwaway test CA and a server certificate for IP 127.0.0.1 that it
+    // signed, both EC P-256 and valid from 2000-01-01 to 2100-01-01.
+    const TEST_CA_PEM: &str = "\
+-----BEGIN CERTIFICATE-----
+MIIBdjCCARygAwIBAgICEAAwCgYIKoZIzj0EAwIwITEfMB0GA1UEAwwWdG9rZW5f
+ZW5kcG9pbnQgdGVzdCBDQTAgFw0wMDAxMDEwMDAwMDBaGA8yMTAwMDEwMTAwMDAw
+MFowITEfMB0GA1UEAwwWdG9rZW5fZW5kcG9pbnQgdGVzdCBDQTBZMBMGByqGSM49
+AgEGCCqGSM49AwEHA0IABLUEENJyceGDSxJeslZlzE1tgY9P2FZedFJ6SERHs3n/
+YizclJNOO2rLhV83FQtsRxLdeGlYXvGGXCeqHX2UVjWjQjBAMA8GA1UdEwEB/wQF
+MAMBAf8wDgYDVR0PAQH/BAQDAgIEMB0GA1UdDgQWBBSi7TP+L0OnUWr2FFOV7lis
+GLCjEjAKBggqhkjOPQQDAgNIADBFAiEAvYY3nJ31phhRz++SVM4z3V2Tnf0jkDxG
+o+Bo91rCipACIH6Y4sNMTm65NAoe2Lz0baFX8+gFMcE1iP2Ot+b+7Hi5
+-----END CERTIFICATE-----
+";
+    const TEST_SERVER_CERT_PEM: &str = "\
+-----BEGIN CERTIFICATE-----
+MIIBrzCCAVWgAwIBAgICEAEwCgYIKoZIzj0EAwIwITEfMB0GA1UEAwwWdG9rZW5f
+ZW5kcG9pbnQgdGVzdCBDQTAgFw0wMDAxMDEwMDAwMDBaGA8yMTAwMDEwMTAwMDAw
+MFowFDESMBAGA1UEAwwJMTI3LjAuMC4xMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcD
+QgAEtfsuUqJzNg0rbG9Y7nJBfGULhdottUqSgT84sz6duQWeg7F6k0TVIdNEhSAH
+iNxZlOaCosr1IWazTn+pXAaf/qOBhzCBhDAMBgNVHRMBAf8EAjAAMA4GA1UdDwEB
+/wQEAwIHgDATBgNVHSUEDDAKBggrBgEFBQcDATAPBgNVHREECDAGhwR/AAABMB8G
+A1UdIwQYMBaAFKLtM/4vQ6dRavYUU5XuWKwYsKMSMB0GA1UdDgQWBBRhbQcwj4ZN
+NEhUCxfDP8Odb6feVDAKBggqhkjOPQQDAgNIADBFAiEAn4+lNDybEcbY9xTpGMyz
+nSsPtC9qw4mnrClS1QZK6pICIB6/pBBFMZA0igU/mA5DREBIBpUEZ1EXwQ125qi9
+bRR7
+-----END CERTIFICATE-----
+";
+    const TEST_SERVER_KEY_PEM: &str = "\
+-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgKcFJUcnwiNgKhxj0
+ZYYwxd6Qlox1uOlq7uTzw4oB5IKhRANCAAS1+y5SonM2DStsb1juckF8ZQuF2i21
+SpKBPzizPp25BZ6DsXqTRNUh00SFIAeI3FmU5oKiyvUhZrNOf6lcBp/+
+-----END PRIVATE KEY-----
+";
+
+    /// Writes the test certificate and key to files in `dir` and returns
+    /// their paths.
+    fn write_test_tls_files(dir: &Path) -> (PathBuf, PathBuf) {
+        let cert = dir.join("server.pem");
+        let key = dir.join("server.key");
+        std::fs::write(&cert, TEST_SERVER_CERT_PEM).unwrap();
+        std::fs::write(&key, TEST_SERVER_KEY_PEM).unwrap();
+        (cert, key)
+    }
+
+    /// Sends raw request bytes over TLS, trusting only the test CA, and
+    /// returns the whole reply.
+    fn exchange_tls(addr: SocketAddr, request: &[u8]) -> String {
+        let mut roots = rustls::RootCertStore::empty();
+        roots
+            .add(CertificateDer::from_pem_slice(TEST_CA_PEM.as_bytes()).unwrap())
+            .unwrap();
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        let server_name = rustls::pki_types::ServerName::try_from("127.0.0.1").unwrap();
+        let connection = rustls::ClientConnection::new(Arc::new(config), server_name).unwrap();
+        let mut stream = StreamOwned::new(connection, TcpStream::connect(addr).unwrap());
+        stream.write_all(request).unwrap();
+        stream.flush().unwrap();
+        let mut reply = Vec::new();
+        stream.read_to_end(&mut reply).unwrap();
+        String::from_utf8(reply).unwrap()
+    }
+
+    #[test]
+    fn endpoint_serves_tls() {
+        let dir = tempfile::tempdir().unwrap();
+        let (cert, key) = write_test_tls_files(dir.path());
+        let addr = start_endpoint_with(Some(load_tls_config(&cert, &key).unwrap()));
+        let request = token_request(
+            &basic("demo-client:demo-secret"),
+            "grant_type=client_credentials&scope=printing",
+        );
+
+        let reply = exchange_tls(addr, request.as_bytes());
+        assert!(reply.starts_with("HTTP/1.1 200 OK\r\n"), "{reply}");
+        assert!(reply.contains(r#""token_type":"Bearer""#), "{reply}");
+
+        // A plain HTTP request to the TLS port gets no HTTP reply, at most a
+        // TLS alert record.
+        let mut stream = TcpStream::connect(addr).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut plain = Vec::new();
+        let _ = stream.read_to_end(&mut plain);
+        assert!(!plain.starts_with(b"HTTP/"), "{plain:?}");
+    }
+
+    #[test]
+    fn load_tls_config_rejects_bad_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let (cert, key) = write_test_tls_files(dir.path());
+        let missing = dir.path().join("missing.pem");
+
+        let error = load_tls_config(&missing, &key).unwrap_err();
+        assert!(
+            format!("{error:#}").starts_with("failed to read certificates from "),
+            "{error:#}"
+        );
+        let error = load_tls_config(&cert, &missing).unwrap_err();
+        assert!(
+            format!("{error:#}").starts_with("failed to read a private key from "),
+            "{error:#}"
+        );
+        // The key file contains no certificate.
+        let error = load_tls_config(&key, &key).unwrap_err();
+        assert!(
+            format!("{error:#}").starts_with("no PEM certificate found in "),
+            "{error:#}"
+        );
+        // The certificate file contains no private key.
+        let error = load_tls_config(&cert, &cert).unwrap_err();
+        assert!(
+            format!("{error:#}").starts_with("failed to read a private key from "),
+            "{error:#}"
+        );
     }
 }
