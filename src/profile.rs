@@ -189,18 +189,22 @@ pub fn parse(text: &str) -> std::result::Result<ProfileFile, String> {
     })
 }
 
+/// Returns the permission bits of the profile file.
+#[cfg(unix)]
+fn file_mode(path: &Path) -> Result<u32> {
+    use std::os::unix::fs::PermissionsExt;
+
+    let metadata = std::fs::metadata(path).or_fail(Category::Config, || {
+        format!("cannot read profile file {}", path.display())
+    })?;
+    Ok(metadata.permissions().mode())
+}
+
 /// Rejects a file that contains a client secret and that group or others can
 /// read, as ssh rejects loose private key files.
 #[cfg(unix)]
 fn check_permissions(path: &Path) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-
-    let mode = std::fs::metadata(path)
-        .or_fail(Category::Config, || {
-            format!("cannot read profile file {}", path.display())
-        })?
-        .permissions()
-        .mode();
+    let mode = file_mode(path)?;
     if mode & 0o044 != 0 {
         return Err(Error::config(format!(
             "profile file {} contains client_secret and is readable by others (mode {:04o})",
@@ -227,14 +231,7 @@ fn check_permissions(_path: &Path) -> Result<()> {
 /// that runs.
 #[cfg(unix)]
 fn check_not_writable_by_others(path: &Path) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-
-    let mode = std::fs::metadata(path)
-        .or_fail(Category::Config, || {
-            format!("cannot read profile file {}", path.display())
-        })?
-        .permissions()
-        .mode();
+    let mode = file_mode(path)?;
     if mode & 0o022 != 0 {
         return Err(Error::config(format!(
             "profile file {} sets client_secret_command and is writable by others (mode {:04o})",

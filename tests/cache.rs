@@ -396,47 +396,17 @@ fn shared_directory_exits_78() {
     assert_eq!(mode(&shared), 0o1777);
 }
 
-/// Formats Unix seconds as an HTTP date (RFC 9110, section 5.6.7).
-fn http_date(seconds: u64) -> String {
-    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let days = seconds / 86_400;
-    let time = seconds % 86_400;
-
-    // Civil date from days since 1970-01-01, counting 400-year eras of
-    // 146097 days from 0000-03-01.
-    let shifted = days + 719_468;
-    let era = shifted / 146_097;
-    let day_of_era = shifted % 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + u64::from(month <= 2);
-
-    format!(
-        "{}, {day:02} {} {year} {:02}:{:02}:{:02} GMT",
-        WEEKDAYS[(days % 7) as usize],
-        MONTHS[(month - 1) as usize],
-        time / 3600,
-        time % 3600 / 60,
-        time % 60
-    )
-}
-
 #[test]
 fn http_date_formats_known_instants() {
-    assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
-    assert_eq!(http_date(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
-    assert_eq!(http_date(1_709_208_000), "Thu, 29 Feb 2024 12:00:00 GMT");
+    assert_eq!(support::http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+    assert_eq!(
+        support::http_date(784_111_777),
+        "Sun, 06 Nov 1994 08:49:37 GMT"
+    );
+    assert_eq!(
+        support::http_date(1_709_208_000),
+        "Thu, 29 Feb 2024 12:00:00 GMT"
+    );
 }
 
 #[test]
@@ -448,7 +418,7 @@ fn skewed_server_clock_ignored() {
             r#"{"alg":"RS256","typ":"JWT"}"#,
             &format!(r#"{{"iat":{server_now},"exp":{}}}"#, server_now + 3600),
         );
-        token_reply(&token, 3600).header("Date", &http_date(server_now))
+        token_reply(&token, 3600).header("Date", &support::http_date(server_now))
     });
     let sandbox = Sandbox::new();
 

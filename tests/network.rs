@@ -100,7 +100,7 @@ fn retry_after_beyond_timeout_fails_fast() {
 #[test]
 fn retry_after_http_date_honoured() {
     let in_one_second = SystemTime::now() + Duration::from_secs(1);
-    let date = http_date(in_one_second);
+    let date = support::http_date(in_one_second.duration_since(UNIX_EPOCH).unwrap().as_secs());
     let server = Server::start(vec![
         Reply::new(429).header("Retry-After", &date),
         token_reply(),
@@ -112,37 +112,6 @@ fn retry_after_http_date_honoured() {
     run.assert_success().assert_stdout(&format!("{TOKEN}\n"));
     run.assert_stderr_contains("(from Retry-After)");
     assert_eq!(server.hits(), 2);
-}
-
-/// Formats `time` as an IMF-fixdate, such as `Sun, 06 Nov 1994 08:49:37 GMT`.
-fn http_date(time: SystemTime) -> String {
-    let seconds = time.duration_since(UNIX_EPOCH).unwrap().as_secs();
-    let days = seconds / 86_400;
-    let (hours, minutes, second) = (seconds % 86_400 / 3_600, seconds % 3_600 / 60, seconds % 60);
-    // Civil date from days since 1970-01-01, counted from March.
-    let shifted = days + 719_468;
-    let era = shifted / 146_097;
-    let day_of_era = shifted - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + u64::from(month <= 2);
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    format!(
-        "{}, {day:02} {} {year} {hours:02}:{minutes:02}:{second:02} GMT",
-        WEEKDAYS[(days % 7) as usize],
-        MONTHS[(month - 1) as usize]
-    )
 }
 
 #[test]
