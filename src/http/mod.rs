@@ -171,6 +171,7 @@ fn build_agent(request: &TokenRequest) -> Result<ureq::Agent> {
     }
     Ok(config.build().into())
 }
+
 /// Sends the POST once, following up to [`redirect::MAX_REDIRECTS`]
 /// same-origin 307 and 308 redirects, and classifies the final reply.
 fn attempt_once(
