@@ -64,8 +64,13 @@ pub fn obtain(
 
     let min_ttl = settings.min_ttl.value;
     let mut lookup = KeyLookup::new(&cache, key, min_ttl);
+    // With --refresh, the token stored now is the one to replace. A different
+    // token found after waiting for the lock was stored by another process
+    // that refreshed meanwhile, and is used instead of a second request.
+    let mut replaced = None;
     if settings.refresh {
         log::verbose(|| "cache: --refresh skips the lookup".to_owned());
+        replaced = lookup.stored_access_token();
     } else if let Some(token) = lookup.cached_token() {
         return Ok(token);
     }
@@ -89,6 +94,15 @@ pub fn obtain(
     if !settings.refresh
         && let Some(token) = lookup.cached_token()
     {
+        return Ok(token);
+    }
+    if settings.refresh
+        && lookup.stored_access_token() != replaced
+        && let Some(token) = lookup.cached_token()
+    {
+        log::verbose(|| {
+            "cache: another process refreshed the token while this one waited".to_owned()
+        });
         return Ok(token);
     }
 
@@ -117,6 +131,15 @@ impl<'a> KeyLookup<'a> {
         }
     }
 
+    /// Returns the stored access token whatever its time left, or `None`
+    /// when there is no valid entry.
+    fn stored_access_token(&self) -> Option<String> {
+        match self.cache.read(self.key) {
+            Lookup::Found(token) => Some(token.access_token.expose().to_owned()),
+            Lookup::Missing | Lookup::Invalid(_) => None,
+        }
+    }
+
     /// Returns the cached token if it has at least the minimum TTL left.
     fn cached_token(&mut self) -> Option<Token> {
         let path = self.cache.entry_path(self.key);
@@ -137,7 +160,9 @@ impl<'a> KeyLookup<'a> {
             }
             Lookup::Found(token) => {
                 let left = token.seconds_left(SystemTime::now()).unwrap_or(0);
-                if left >= self.min_ttl {
+                // A token with no time left is expired even when the
+                // minimum TTL is 0.
+                if left >= self.min_ttl.max(1) {
                     log::verbose(|| {
                         format!(
                             "cache: using the token in {} ({left} s left)",

@@ -354,7 +354,8 @@ pub fn clear_cache(cli: &Cli, env: &Environment) -> Result<()> {
         let removed = cache::clear_all(&directory)?;
         log::verbose(|| {
             format!(
-                "cache: removed {removed} entries from {}",
+                "cache: removed {removed} {} from {}",
+                if removed == 1 { "entry" } else { "entries" },
                 directory.display()
             )
         });

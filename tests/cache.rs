@@ -216,6 +216,56 @@ fn parallel_cold_start_sends_one_request() {
 }
 
 #[test]
+fn parallel_refresh_shares_one_request() {
+    const INVOCATIONS: usize = 8;
+    let server = Server::with(|index, _| {
+        token_reply(&format!("token-{index}"), 3600).delay(Duration::from_millis(500))
+    });
+    let sandbox = Sandbox::new();
+    run(&sandbox, &server, &[]).assert_success();
+    let barrier = Barrier::new(INVOCATIONS);
+
+    let runs: Vec<Run> = thread::scope(|scope| {
+        let handles: Vec<_> = (0..INVOCATIONS)
+            .map(|_| {
+                scope.spawn(|| {
+                    barrier.wait();
+                    run(&sandbox, &server, &["--refresh"])
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap())
+            .collect()
+    });
+
+    for run in &runs {
+        run.assert_success();
+        assert_ne!(
+            run.stdout_str(),
+            "token-0\n",
+            "--refresh returned the old token\n{run}"
+        );
+    }
+    // The waiters use the token that the first refresh stored. A process
+    // that starts only after that store may refresh once more, so a loaded
+    // machine can see a second request, but never one per invocation.
+    assert!(server.hits() <= 3, "requests: {}", server.hits());
+}
+
+#[test]
+fn zero_min_ttl_skips_expired_token() {
+    let server = counting_server(0);
+    let sandbox = Sandbox::new();
+    run(&sandbox, &server, &["--min-ttl", "0"]).assert_success();
+    run(&sandbox, &server, &["--min-ttl", "0"])
+        .assert_success()
+        .assert_stdout("token-1\n");
+    assert_eq!(server.hits(), 2);
+}
+
+#[test]
 fn corrupt_entry_replaced() {
     let server = counting_server(3600);
     let sandbox = Sandbox::new();
@@ -348,21 +398,24 @@ fn loose_entry_not_used_silently() {
 }
 
 #[test]
-fn group_readable_directory_fixed() {
+fn group_readable_directory_rejected() {
     let server = counting_server(3600);
     let sandbox = Sandbox::new();
     let directory = cache_dir(&sandbox);
     fs::create_dir(&directory).unwrap();
     fs::set_permissions(&directory, fs::Permissions::from_mode(0o755)).unwrap();
 
-    run(&sandbox, &server, &[])
-        .assert_success()
-        .assert_stderr_contains(&format!(
-            "ezeep-token: warning: cache directory {} was accessible by group or others (mode 0755); changed its mode to 0700",
+    let run = run(&sandbox, &server, &[]);
+    run.assert_code(78).assert_stdout_empty();
+    assert_eq!(
+        run.stderr_lines()[0],
+        format!(
+            "ezeep-token: error: cache directory {} is accessible by group or others (mode 0755)",
             directory.display()
-        ));
-
-    assert_eq!(mode(&directory), 0o700);
+        )
+    );
+    assert_eq!(mode(&directory), 0o755, "the mode is never changed");
+    assert_eq!(server.hits(), 0);
 }
 
 #[test]

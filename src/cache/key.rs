@@ -35,6 +35,13 @@ impl CacheKey {
         scope: &str,
         client_secret: &Secret,
     ) -> CacheKey {
+        // A scope is a set (RFC 6749 section 3.3), so `a b` and `b a` share
+        // an entry.
+        let mut scopes: Vec<&str> = scope.split(' ').collect();
+        scopes.sort_unstable();
+        scopes.dedup();
+        let scope = scopes.join(" ");
+
         let mut hasher = Sha256::new();
         let fields = [
             FORMAT_TAG,
@@ -89,6 +96,19 @@ mod tests {
         assert_ne!(base, key("https://h/t/", "id2", "printing", "secret"));
         assert_ne!(base, key("https://h/t/", "id", "printing user", "secret"));
         assert_ne!(base, key("https://h/t/", "id", "printing", "secret2"));
+    }
+
+    #[test]
+    fn scope_order_shares_key() {
+        let forward = key("https://h/t/", "id", "printing user", "secret");
+        assert_eq!(
+            forward,
+            key("https://h/t/", "id", "user printing", "secret")
+        );
+        assert_eq!(
+            forward,
+            key("https://h/t/", "id", "user printing user", "secret")
+        );
     }
 
     #[test]

@@ -9,7 +9,6 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 
 use crate::error::{Category, Error, Result, ResultExt};
-use crate::log;
 
 /// Creates `path` and its missing parents with mode 0700.
 pub fn create_directory(path: &Path) -> Result<()> {
@@ -39,10 +38,10 @@ fn set_private_mode(_path: &Path, _mode: u32) -> io::Result<()> {
     Ok(())
 }
 
-/// Checks that an existing directory is private to the current user, and
-/// changes a directory that group or others can access to 0700 with a
-/// warning. A directory of another user, or one that others can write to,
-/// is a configuration error.
+/// Checks that an existing directory is private to the current user. A
+/// directory of another user, or one that group or others can access, is a
+/// configuration error. Its mode is never changed, because the path may
+/// name a directory such as the home directory that others must reach.
 #[cfg(unix)]
 pub fn check_directory(path: &Path, metadata: &fs::Metadata) -> Result<()> {
     use std::os::unix::fs::MetadataExt;
@@ -78,16 +77,15 @@ pub fn check_directory(path: &Path, metadata: &fs::Metadata) -> Result<()> {
         .with_hint(hint()));
     }
     if mode & 0o077 != 0 {
-        set_private_mode(path, 0o700).map_err(|error| {
-            Error::wrap(Category::Config, error).context(format!(
-                "cache directory {} is accessible by group or others (mode {mode:04o}) and its mode cannot be changed",
-                path.display()
-            ))
-        })?;
-        log::warn(&format!(
-            "cache directory {} was accessible by group or others (mode {mode:04o}); changed its mode to 0700",
+        return Err(Error::config(format!(
+            "cache directory {} is accessible by group or others (mode {mode:04o})",
             path.display()
-        ));
+        ))
+        .with_hint(format!(
+            "run `chmod 700 {}` if only the token cache uses it; otherwise {}",
+            path.display(),
+            hint()
+        )));
     }
     Ok(())
 }
