@@ -192,12 +192,14 @@ pub fn parse(text: &str) -> std::result::Result<ProfileFile, String> {
 /// Returns the permission bits of the profile file.
 #[cfg(unix)]
 fn file_mode(path: &Path) -> Result<u32> {
-    use std::os::unix::fs::PermissionsExt;
+    Ok(std::os::unix::fs::MetadataExt::mode(&file_metadata(path)?))
+}
 
-    let metadata = std::fs::metadata(path).or_fail(Category::Config, || {
+#[cfg(unix)]
+fn file_metadata(path: &Path) -> Result<std::fs::Metadata> {
+    std::fs::metadata(path).or_fail(Category::Config, || {
         format!("cannot read profile file {}", path.display())
-    })?;
-    Ok(metadata.permissions().mode())
+    })
 }
 
 /// Rejects a file that contains a client secret and that group or others can
@@ -226,12 +228,27 @@ fn check_permissions(_path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Rejects a file that sets `client_secret_command` and that group or others
-/// can write, because anyone who can write the file chooses the command
-/// that runs.
+/// Rejects a file that sets `client_secret_command` and that belongs to
+/// another user (root excepted) or that group or others can write, because
+/// anyone who can write the file chooses the command that runs.
 #[cfg(unix)]
 fn check_not_writable_by_others(path: &Path) -> Result<()> {
-    let mode = file_mode(path)?;
+    use std::os::unix::fs::MetadataExt;
+
+    let metadata = file_metadata(path)?;
+    // SAFETY: geteuid has no preconditions and always succeeds.
+    let user = unsafe { libc::geteuid() };
+    if metadata.uid() != user && metadata.uid() != 0 {
+        return Err(Error::config(format!(
+            "profile file {} sets client_secret_command and belongs to another user (uid {})",
+            path.display(),
+            metadata.uid()
+        ))
+        .with_hint(
+            "the owner of the file chooses the command that runs; use a profile file of your own",
+        ));
+    }
+    let mode = metadata.mode();
     if mode & 0o022 != 0 {
         return Err(Error::config(format!(
             "profile file {} sets client_secret_command and is writable by others (mode {:04o})",

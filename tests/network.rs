@@ -461,6 +461,29 @@ fn writable_profile_with_command_rejected() {
 }
 
 #[test]
+fn foreign_profile_with_command_rejected() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write_file(
+        "config/ezeep-token/config.toml",
+        b"[profiles.default]\nclient_id = \"a\"\nclient_secret_command = \"echo s\"\n",
+        0o600,
+    );
+    // Changing the owner needs root, which CI has; elsewhere this case
+    // cannot be set up and the test checks nothing.
+    if std::os::unix::fs::chown(&path, Some(65_534), None).is_err() {
+        return;
+    }
+
+    let run = sandbox.run(&["config"]);
+
+    assert_failed_with_one_error(&run, 78);
+    run.assert_stderr_contains(&format!(
+        "profile file {} sets client_secret_command and belongs to another user (uid 65534)",
+        path.display()
+    ));
+}
+
+#[test]
 fn proxy_credentials_used_and_redacted() {
     let server = Server::start(vec![token_reply()]);
     let proxy = ConnectProxy::requiring(&basic("proxy-user:pr0xy@pass"));

@@ -36,10 +36,14 @@ impl Failure {
 }
 
 pub fn timed_out(request: &TokenRequest) -> Error {
+    let through = match request.network.proxy.proxy_url() {
+        Some(proxy) => format!(" through proxy {}", proxy.redacted()),
+        None => String::new(),
+    };
     Error::new(
         Category::TempFail,
         format!(
-            "request to {} timed out after {} (--timeout; token URL {})",
+            "request to {}{through} timed out after {} (--timeout; token URL {})",
             request.token_url.authority,
             seconds(request.timeout),
             request.token_url.url
@@ -66,7 +70,11 @@ pub fn transport_failure(error: ureq::Error, request: &TokenRequest) -> Failure 
     match error {
         ureq::Error::Timeout(ureq::Timeout::Connect) => Failure::retryable(
             temporary(format!(
-                "connecting to {authority} timed out after {} (token URL {url})",
+                "connecting to {} timed out after {} (token URL {url})",
+                match proxy {
+                    Some(proxy) => format!("proxy {}", proxy.redacted()),
+                    None => authority.clone(),
+                },
                 seconds(CONNECT_TIMEOUT)
             ))
             .with_hint("check the network and the proxy settings"),
@@ -147,10 +155,16 @@ fn proxy_failure(reason: &str, request: &TokenRequest) -> Failure {
                 "put the proxy user name and password in {variable}, as http://USER:PASSWORD@HOST:PORT"
             )),
         ),
-        Some(status) if !retry::is_retryable_status(status) => Failure::fatal(Error::new(
-            Category::TempFail,
-            format!("proxy {shown} refused the tunnel to {authority}: HTTP {status}"),
-        )),
+        // A proxy that refuses the tunnel for good, such as with 403 for a
+        // host its policy blocks, needs a change of proxy settings.
+        Some(status) if !retry::is_retryable_status(status) => Failure::fatal(
+            Error::config(format!(
+                "proxy {shown} refused the tunnel to {authority}: HTTP {status}"
+            ))
+            .with_hint(format!(
+                "check that the proxy allows {authority}, or list the host in NO_PROXY"
+            )),
+        ),
         _ => Failure::retryable(
             Error::new(
                 Category::TempFail,

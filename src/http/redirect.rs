@@ -155,6 +155,10 @@ pub fn redirect_error(url: &str, status: u16, location: Option<&str>) -> Error {
         error.with_hint(format!(
             "the token URL needs a trailing slash: use --token-url {target}"
         ))
+    } else if same_origin(url, &target) {
+        error.with_hint(format!(
+            "if {target} is the token endpoint, set it as the token URL"
+        ))
     } else {
         error.with_hint(format!(
             "if you trust {target}, set it as the token URL; the client secret is never sent to a redirect target on another origin"

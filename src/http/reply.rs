@@ -173,10 +173,45 @@ fn excerpt(body: &[u8]) -> String {
     format!("\"{}\"", escape_control(&shown))
 }
 
-/// Replaces the string value of every [`CREDENTIAL_FIELDS`] member with
-/// `<redacted>`. It scans the text rather than parsing it, so that a
-/// truncated or otherwise invalid JSON body is redacted too.
+/// Replaces the value of every [`CREDENTIAL_FIELDS`] member with
+/// `<redacted>`, both as a JSON string and as a form-encoded `name=value`
+/// pair, which some servers send despite RFC 6749. It scans the text
+/// rather than parsing it, so that a truncated or otherwise invalid body is
+/// redacted too.
 fn redact_credentials(text: &str) -> String {
+    redact_form_pairs(&redact_json_strings(text))
+}
+
+/// Replaces the value in each `name=value` pair of a credential field, up
+/// to the next `&`, whitespace or end of text.
+fn redact_form_pairs(text: &str) -> String {
+    let mut redacted = text.to_owned();
+    for field in CREDENTIAL_FIELDS {
+        let key = format!("{field}=");
+        let mut search_from = 0;
+        while let Some(found) = redacted[search_from..].find(&key) {
+            let key_start = search_from + found;
+            let value_start = key_start + key.len();
+            search_from = value_start;
+            let at_pair_start = redacted[..key_start]
+                .chars()
+                .next_back()
+                .is_none_or(|before| before == '&' || before == '?' || before.is_whitespace());
+            if !at_pair_start {
+                continue;
+            }
+            let value_end = redacted[value_start..]
+                .find(|c: char| c == '&' || c.is_whitespace())
+                .map_or(redacted.len(), |offset| value_start + offset);
+            redacted.replace_range(value_start..value_end, "<redacted>");
+        }
+    }
+    redacted
+}
+
+/// Replaces the string value of each JSON member named after a credential
+/// field.
+fn redact_json_strings(text: &str) -> String {
     let mut redacted = text.to_owned();
     for field in CREDENTIAL_FIELDS {
         let key = format!("\"{field}\"");

@@ -213,7 +213,17 @@ pub fn rustls_error(error: &ureq::Error) -> Option<&rustls::Error> {
 /// protocol errors.
 pub fn handshake_error(error: &rustls::Error, peer: &str) -> Error {
     let rustls::Error::InvalidCertificate(certificate_error) = error else {
-        return Error::protocol(format!("TLS handshake with {peer} failed: {error}"));
+        let failed = Error::protocol(format!("TLS handshake with {peer} failed: {error}"));
+        // A plain HTTP reply to a ClientHello arrives as a record of an
+        // unknown content type.
+        if matches!(
+            error,
+            rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType)
+        ) {
+            return failed
+                .with_hint("the server may speak plain HTTP; check the scheme of the token URL");
+        }
+        return failed;
     };
     if matches!(certificate_error, rustls::CertificateError::UnknownIssuer) {
         return Error::config(format!(
@@ -224,8 +234,21 @@ pub fn handshake_error(error: &rustls::Error, peer: &str) -> Error {
              certificate with --cacert FILE (PEM) or SSL_CERT_FILE",
         );
     }
+    let reason = match certificate_error {
+        rustls::CertificateError::Expired | rustls::CertificateError::ExpiredContext { .. } => {
+            "it has expired".to_owned()
+        }
+        rustls::CertificateError::NotValidYet
+        | rustls::CertificateError::NotValidYetContext { .. } => "it is not valid yet".to_owned(),
+        rustls::CertificateError::NotValidForName
+        | rustls::CertificateError::NotValidForNameContext { .. } => {
+            "it is not valid for this host name".to_owned()
+        }
+        rustls::CertificateError::Revoked => "it has been revoked".to_owned(),
+        other => format!("{other:?}"),
+    };
     Error::config(format!(
-        "TLS certificate of {peer} failed verification: {error}"
+        "TLS certificate of {peer} failed verification: {reason}"
     ))
 }
 

@@ -18,6 +18,14 @@ fn key(secret: &str) -> CacheKey {
     CacheKey::derive("https://h/t/", "id", "printing", &Secret::new(secret))
 }
 
+/// Returns a temporary directory with mode 0700, which the cache accepts
+/// whatever mode the temporary directory was created with.
+fn private_root() -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    fs::set_permissions(root.path(), fs::Permissions::from_mode(0o700)).unwrap();
+    root
+}
+
 fn mode(path: &Path) -> u32 {
     fs::metadata(path).unwrap().permissions().mode() & 0o7777
 }
@@ -33,7 +41,7 @@ fn names(directory: &Path) -> Vec<String> {
 
 #[test]
 fn open_creates_private_directories() {
-    let root = tempfile::tempdir().unwrap();
+    let root = private_root();
     let path = root.path().join("a").join("ezeep-token");
     CacheDir::open(&path).unwrap();
     assert_eq!(mode(&path), 0o700);
@@ -41,18 +49,19 @@ fn open_creates_private_directories() {
 }
 
 #[test]
-fn open_fixes_group_readable_directory() {
-    let root = tempfile::tempdir().unwrap();
+fn open_rejects_group_readable_directory() {
+    let root = private_root();
     let path = root.path().join("cache");
     fs::create_dir(&path).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o750)).unwrap();
-    CacheDir::open(&path).unwrap();
-    assert_eq!(mode(&path), 0o700);
+    let error = CacheDir::open(&path).unwrap_err();
+    assert_eq!(error.category(), Category::Config);
+    assert_eq!(mode(&path), 0o750);
 }
 
 #[test]
 fn open_rejects_shared_directory() {
-    let root = tempfile::tempdir().unwrap();
+    let root = private_root();
     let path = root.path().join("shared");
     fs::create_dir(&path).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o1777)).unwrap();
@@ -70,7 +79,7 @@ fn open_rejects_shared_directory() {
 
 #[test]
 fn open_rejects_file() {
-    let root = tempfile::tempdir().unwrap();
+    let root = private_root();
     let path = root.path().join("file");
     fs::write(&path, "").unwrap();
     let error = CacheDir::open(&path).unwrap_err();
@@ -79,7 +88,7 @@ fn open_rejects_file() {
 
 #[test]
 fn write_then_read_round_trips() {
-    let root = tempfile::tempdir().unwrap();
+    let root = private_root();
     let cache = CacheDir::open(root.path()).unwrap();
     let key = key("s");
     assert!(matches!(cache.read(&key), Lookup::Missing));
@@ -94,7 +103,7 @@ fn write_then_read_round_trips() {
 
 #[test]
 fn write_replaces_stale_temporary_file() {
-    let root = tempfile::tempdir().unwrap();
+    let root = private_root();
     let cache = CacheDir::open(root.path()).unwrap();
     let key = key("s");
     fs::write(cache.temp_path(&key), "half").unwrap();
@@ -105,7 +114,7 @@ fn write_replaces_stale_temporary_file() {
 
 #[test]
 fn read_rejects_loose_mode() {
-    let root = tempfile::tempdir().unwrap();
+    let root = private_root();
     let cache = CacheDir::open(root.path()).unwrap();
     let key = key("s");
     cache.write(&key, &token("AT1")).unwrap();
@@ -118,7 +127,7 @@ fn read_rejects_loose_mode() {
 
 #[test]
 fn read_rejects_symbolic_link() {
-    let root = tempfile::tempdir().unwrap();
+    let root = private_root();
     let cache = CacheDir::open(root.path()).unwrap();
     let key = key("s");
     let target = root.path().join("target");
@@ -137,7 +146,7 @@ fn encode_for_test() -> Vec<u8> {
 
 #[test]
 fn remove_all_keeps_foreign_files() {
-    let root = tempfile::tempdir().unwrap();
+    let root = private_root();
     let cache = CacheDir::open(root.path()).unwrap();
     let (first, second) = (key("a"), key("b"));
     for key in [&first, &second] {
@@ -154,7 +163,7 @@ fn remove_all_keeps_foreign_files() {
 
 #[test]
 fn remove_all_leaves_busy_lock() {
-    let root = tempfile::tempdir().unwrap();
+    let root = private_root();
     let cache = CacheDir::open(root.path()).unwrap();
     let key = key("a");
     let key_lock = lock::acquire(&cache.lock_path(&key), Duration::from_secs(5)).unwrap();
@@ -167,7 +176,7 @@ fn remove_all_leaves_busy_lock() {
 
 #[test]
 fn remove_key_touches_one_key() {
-    let root = tempfile::tempdir().unwrap();
+    let root = private_root();
     let cache = CacheDir::open(root.path()).unwrap();
     let (first, second) = (key("a"), key("b"));
     cache.write(&first, &token("AT1")).unwrap();

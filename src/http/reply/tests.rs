@@ -32,6 +32,15 @@ fn excerpt_redacts_credentials() {
             r#"{"id_token":"<redacted>" , "x":"access_token"}"#,
         ),
         ("\"access_token\"", "\"access_token\""),
+        (
+            "access_token=FORM123&token_type=bearer&expires_in=3600",
+            "access_token=<redacted>&token_type=bearer&expires_in=3600",
+        ),
+        (
+            "expires_in=1&refresh_token=R2 id_token=I3",
+            "expires_in=1&refresh_token=<redacted> id_token=<redacted>",
+        ),
+        ("my_access_token=x", "my_access_token=x"),
     ];
     for (body, expected) in cases {
         assert_eq!(redact_credentials(body), expected, "{body}");
