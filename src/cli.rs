@@ -287,7 +287,7 @@ impl OutputArgs {
     }
 }
 
-/// How the token is printed on stdout.
+/// Output format of the token on stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     /// The token and a newline

@@ -1,7 +1,7 @@
 //! Diagnostics on stderr: warnings, which always print, and verbose step
 //! messages, which print only with `--verbose`.
 //!
-//! Callers pass text that holds no secret. Values that came from a server
+//! Callers pass text that contains no secret. Values that came from a server
 //! are escaped here, so that they cannot inject terminal control sequences.
 
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -107,8 +107,8 @@ fn read_secret_file(path: &Path) -> Result<String> {
     let shown = display_secret_path(path);
     let result = if path == Path::new("-") {
         if std::io::stdin().is_terminal() {
-            // Without this line, a user who typed `--client-secret-file -`
-            // at a prompt sees the tool wait for no visible reason.
+            // Without this line, `--client-secret-file -` typed at a prompt
+            // waits for input with no visible reason.
             eprintln!(
                 "ezeep-token: reading the client secret from standard input; end it with Ctrl-D"
             );

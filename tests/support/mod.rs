@@ -1,7 +1,8 @@
-//! Test harness for the `ezeep-token` integration tests: a scripted loopback
-//! HTTP/1.1 server, a sandbox with a scrubbed environment for running the
-//! built binary, base64 helpers for HTTP Basic credentials and JWTs, test
-//! certificates with a TLS front for the server, and a CONNECT proxy.
+//! Test harness for the `ezeep-token` integration tests. It has a scripted
+//! loopback HTTP/1.1 server and a sandbox with a scrubbed environment for
+//! running the built binary. For network tests it adds test certificates
+//! with a TLS front for the server, and a CONNECT proxy. Helpers encode
+//! HTTP Basic credentials, JWTs and HTTP dates.
 //!
 //! Integration test files include it with `mod support;`. Each file uses only
 //! part of it, so dead-code and unused-import warnings are off for the whole
