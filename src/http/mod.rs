@@ -36,6 +36,20 @@ use retry::Deadline;
 pub const MAX_BODY_BYTES: u64 = 64 * 1024;
 /// Maximum time to set up one connection, TLS and proxy tunnel included.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Maximum size of a reply head: the status line and all header lines. A
+/// token reply's head is a few hundred bytes.
+const MAX_REPLY_HEAD_BYTES: usize = 32 * 1024;
+/// Size of the buffer that ureq reads a connection into. ureq zeroes it when
+/// the connection opens. It must be larger than [`MAX_REPLY_HEAD_BYTES`],
+/// because ureq reports a head over that limit only once it has buffered
+/// more than the limit. With a full buffer and no complete head it reports
+/// a closed connection instead.
+const INPUT_BUFFER_BYTES: usize = MAX_REPLY_HEAD_BYTES + 4 * 1024;
+/// Size of the buffer that ureq writes a request into, unless
+/// [`request_head_bound`] needs more for one request. ureq zeroes it when the
+/// connection opens, and fails a request whose request line or a header
+/// line does not fit it.
+const OUTPUT_BUFFER_BYTES: usize = 16 * 1024;
 
 /// Everything one token request needs.
 #[derive(Debug)]
@@ -159,6 +173,9 @@ fn build_agent(request: &TokenRequest) -> Result<ureq::Agent> {
         .http_status_as_error(false)
         .max_redirects(0)
         .timeout_connect(Some(CONNECT_TIMEOUT))
+        .max_response_header_size(MAX_REPLY_HEAD_BYTES)
+        .input_buffer_size(INPUT_BUFFER_BYTES)
+        .output_buffer_size(OUTPUT_BUFFER_BYTES)
         .proxy(proxy.map(proxy::ProxyUrl::to_ureq))
         .user_agent(concat!("ezeep-token/", env!("CARGO_PKG_VERSION")));
     let uses_tls = request.token_url.url.starts_with("https://")
@@ -171,6 +188,24 @@ fn build_agent(request: &TokenRequest) -> Result<ureq::Agent> {
     }
     Ok(config.build().into())
 }
+
+/// Returns an upper bound in bytes for the head of a POST to `url` with
+/// `credentials`: the request line and the `Host` header each contain at
+/// most the URL, the `Authorization` header contains the Basic credentials,
+/// and the other headers that this module and ureq add take less than
+/// 1 KiB.
+///
+/// A client id and a secret of 4096 four-byte characters each,
+/// percent-encoded and in base64, make an `Authorization` value of 131,082
+/// bytes, more than ureq's default buffer of 128 KiB. A redirect can make
+/// `url` longer than the token URL, so the bound is computed for each POST.
+fn request_head_bound(url: &str, credentials: &Credentials) -> usize {
+    let authorization = credentials.authorization.as_ref().map_or(0, |value| {
+        "Authorization: \r\n".len() + value.expose().len()
+    });
+    2 * url.len() + authorization + 1024
+}
+
 /// Sends the POST once, following up to [`redirect::MAX_REDIRECTS`]
 /// same-origin 307 and 308 redirects, and classifies the final reply.
 fn attempt_once(
@@ -251,10 +286,14 @@ fn exchange(
         )
     });
 
-    let mut builder = agent
-        .post(url)
-        .config()
-        .timeout_global(Some(remaining))
+    let mut config = agent.post(url).config().timeout_global(Some(remaining));
+    let head_bound = request_head_bound(url, credentials);
+    if head_bound > OUTPUT_BUFFER_BYTES {
+        // A request-level buffer size keeps this connection out of ureq's
+        // pool, which matters only for a redirect or a retry.
+        config = config.output_buffer_size(head_bound);
+    }
+    let mut builder = config
         .build()
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json");
