@@ -15,6 +15,7 @@ mod failure;
 pub mod proxy;
 mod redirect;
 mod reply;
+mod resolve;
 mod retry;
 mod tls;
 
@@ -164,7 +165,8 @@ fn seconds(duration: Duration) -> String {
 }
 
 /// Builds the agent: no automatic redirects or proxy, HTTP statuses as
-/// replies rather than errors, the connect timeout, and the TLS roots when
+/// replies rather than errors, the connect timeout, small buffers, a
+/// resolver that needs no thread for an IP address, and the TLS roots when
 /// the token URL or the proxy uses `https`.
 fn build_agent(request: &TokenRequest) -> Result<ureq::Agent> {
     let network = request.network;
@@ -186,7 +188,11 @@ fn build_agent(request: &TokenRequest) -> Result<ureq::Agent> {
             .build();
         config = config.tls_config(tls);
     }
-    Ok(config.build().into())
+    Ok(ureq::Agent::with_parts(
+        config.build(),
+        ureq::unversioned::transport::DefaultConnector::default(),
+        resolve::IpLiteralResolver::default(),
+    ))
 }
 
 /// Returns an upper bound in bytes for the head of a POST to `url` with
