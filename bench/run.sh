@@ -365,6 +365,28 @@ for i in "${!labels[@]}"; do
     die "${labels[i]} over ${protocols[i]} printed no token: ${commands[i]}"
 done
 
+# With -v, ezeep-token logs each POST and each use of a cached token. An
+# uncached row must send a request and the warm-cache row must not, or the
+# rows would time something else. The loop above filled the cache.
+for i in "${!labels[@]}"; do
+  [[ -n ${skips[i]} || ${labels[i]} != ezeep-token* ]] && continue
+  url=$http_url
+  [[ ${protocols[i]} == HTTPS ]] && url=$https_url
+  log=$(scrubbed "$bench_home" "$url" sh -c "${commands[i]} -v 2>&1 >/dev/null") ||
+    die "${labels[i]} over ${protocols[i]} failed with -v: ${commands[i]} -v"
+  sent=false
+  cached=false
+  [[ $log == *"ezeep-token: POST "* ]] && sent=true
+  [[ $log == *"ezeep-token: cache: using the token"* ]] && cached=true
+  if [[ ${labels[i]} == *"(warm cache)"* ]]; then
+    [[ $cached == true && $sent == false ]] ||
+      die "${labels[i]} over ${protocols[i]} did not use the cached token: ${commands[i]} -v logged: $log"
+  else
+    [[ $sent == true && $cached == false ]] ||
+      die "${labels[i]} over ${protocols[i]} sent no request: ${commands[i]} -v logged: $log"
+  fi
+done
+
 # --- Timing ----------------------------------------------------------------
 
 declare -A median_ms=() ratio_low=() ratio_high=()
