@@ -19,8 +19,8 @@ mod command;
 const MAX_SECRET_BYTES: u64 = 64 * 1024;
 
 /// Maximum length of a client id or secret. Real ones are well under 100
-/// characters, and ureq's default request buffer of 128 KiB must hold the
-/// whole Basic header.
+/// characters. The request buffer grows for a longer Basic header, so this
+/// limit only rejects input that cannot be a credential.
 const MAX_CREDENTIAL_CHARS: usize = 4096;
 
 /// A credential whose value is never printed by `Debug` or `Display`.

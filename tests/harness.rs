@@ -315,7 +315,7 @@ fn server_sends_continue_when_expected() {
 #[test]
 fn server_rejects_oversized_head() {
     let server = Server::start(vec![Reply::new(200)]);
-    let filler = "a".repeat(17 * 1024);
+    let filler = "a".repeat(257 * 1024);
     let request = format!("GET / HTTP/1.1\r\nX-Filler: {filler}\r\n\r\n");
 
     let response = Response::parse(&exchange(&server, request.as_bytes()));

@@ -12,15 +12,11 @@
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io;
 use std::path::Path;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::log;
-
-/// First pause between two attempts to take a busy lock. The pause doubles
-/// up to `MAX_POLL_INTERVAL`.
-const FIRST_POLL_INTERVAL: Duration = Duration::from_millis(5);
-const MAX_POLL_INTERVAL: Duration = Duration::from_millis(50);
 
 /// A held lock, released when dropped.
 #[derive(Debug)]
@@ -45,7 +41,7 @@ pub fn acquire(path: &Path, timeout: Duration) -> Result<KeyLock, LockError> {
     let mut announced = false;
     loop {
         let file = open_lock_file(path, true).map_err(LockError::Io)?;
-        wait_for_lock(&file, deadline, || {
+        let file = wait_for_lock(file, deadline, || {
             if !announced {
                 announced = true;
                 log::verbose(|| {
@@ -98,25 +94,39 @@ fn open_lock_file(path: &Path, create: bool) -> io::Result<File> {
     options.open(path)
 }
 
-fn wait_for_lock(
-    file: &File,
-    deadline: Instant,
-    mut on_busy: impl FnMut(),
-) -> Result<(), LockError> {
-    let mut interval = FIRST_POLL_INTERVAL;
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(()),
-            Err(TryLockError::Error(error)) => return Err(LockError::Io(error)),
-            Err(TryLockError::WouldBlock) => {}
-        }
-        let now = Instant::now();
-        if now >= deadline {
-            return Err(LockError::TimedOut);
-        }
-        on_busy();
-        thread::sleep(interval.min(deadline - now));
-        interval = (interval * 2).min(MAX_POLL_INTERVAL);
+/// Takes the lock on `file`, and returns the file once it holds it.
+///
+/// std has no lock with a timeout, so when the lock is busy a helper thread
+/// blocks in `File::lock`, and the caller waits for it until `deadline`.
+/// The kernel wakes the helper as soon as the holder releases the lock,
+/// which polling with pauses would notice only after the pause. After a
+/// timeout the helper keeps the file, and closes it, releasing any lock it
+/// got, as soon as its `File::lock` returns.
+fn wait_for_lock(file: File, deadline: Instant, on_busy: impl FnOnce()) -> Result<File, LockError> {
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(TryLockError::Error(error)) => return Err(LockError::Io(error)),
+        Err(TryLockError::WouldBlock) => {}
+    }
+    on_busy();
+
+    let (sender, receiver) = mpsc::sync_channel(1);
+    thread::Builder::new()
+        .name("cache-lock".to_owned())
+        .spawn(move || {
+            let result = file.lock().map(|()| file);
+            // The caller has gone after a timeout, and the file is closed here.
+            let _ = sender.send(result);
+        })
+        .map_err(LockError::Io)?;
+    let remaining = deadline.saturating_duration_since(Instant::now());
+    match receiver.recv_timeout(remaining) {
+        Ok(Ok(file)) => Ok(file),
+        Ok(Err(error)) => Err(LockError::Io(error)),
+        Err(RecvTimeoutError::Timeout) => Err(LockError::TimedOut),
+        Err(RecvTimeoutError::Disconnected) => Err(LockError::Io(io::Error::other(
+            "the thread waiting for the lock ended without a result",
+        ))),
     }
 }
 
@@ -153,6 +163,26 @@ mod tests {
         assert!(matches!(result, Err(LockError::TimedOut)), "{result:?}");
         drop(key_lock);
         assert!(acquire(&path, Duration::from_millis(50)).is_ok());
+    }
+
+    #[test]
+    fn waiter_takes_released_lock() {
+        let directory = tempfile::tempdir().unwrap();
+        let path = directory.path().join("k.lock");
+        let key_lock = acquire(&path, Duration::from_secs(1)).unwrap();
+        let file = open_lock_file(&path, true).unwrap();
+        let (busy_sender, busy_receiver) = mpsc::channel();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let waiter = thread::spawn(move || {
+            wait_for_lock(file, deadline, move || busy_sender.send(()).unwrap()).map(drop)
+        });
+
+        // The waiter found the lock busy, so it now waits in its helper.
+        busy_receiver.recv().unwrap();
+        drop(key_lock);
+
+        let result = waiter.join().unwrap();
+        assert!(result.is_ok(), "{result:?}");
     }
 
     #[test]

@@ -134,7 +134,10 @@ pub fn read_private_file(
         .map_err(|error| format!("cannot read it: {error}"))?;
     check_private_file(&metadata)?;
 
-    let mut bytes = Vec::new();
+    // With room for the whole file, read_to_end needs one read and one
+    // probe for the end instead of reads that double from 32 bytes.
+    let capacity = metadata.len().min(max_bytes) + 1;
+    let mut bytes = Vec::with_capacity(capacity as usize);
     file.take(max_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|error| format!("cannot read it: {error}"))?;

@@ -127,6 +127,10 @@ pub fn transport_failure(error: ureq::Error, request: &TokenRequest) -> Failure 
         ureq::Error::Protocol(protocol) => Failure::fatal(Error::protocol(format!(
             "invalid HTTP reply from {authority} (token URL {url}): {protocol}"
         ))),
+        ureq::Error::LargeResponseHeader(_, limit) => Failure::fatal(Error::protocol(format!(
+            "invalid HTTP reply from {authority} (token URL {url}): the reply head is larger than {} KiB",
+            limit / 1024
+        ))),
         other => Failure::fatal(temporary(format!(
             "request to {authority} failed (token URL {url}): {other}"
         ))),

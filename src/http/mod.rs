@@ -15,6 +15,7 @@ mod failure;
 pub mod proxy;
 mod redirect;
 mod reply;
+mod resolve;
 mod retry;
 mod tls;
 
@@ -36,6 +37,20 @@ use retry::Deadline;
 pub const MAX_BODY_BYTES: u64 = 64 * 1024;
 /// Maximum time to set up one connection, TLS and proxy tunnel included.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Maximum size of a reply head: the status line and all header lines. A
+/// token reply's head is a few hundred bytes.
+const MAX_REPLY_HEAD_BYTES: usize = 32 * 1024;
+/// Size of the buffer that ureq reads a connection into. ureq zeroes it when
+/// the connection opens. It must be larger than [`MAX_REPLY_HEAD_BYTES`],
+/// because ureq reports a head over that limit only once it has buffered
+/// more than the limit. With a full buffer and no complete head it reports
+/// a closed connection instead.
+const INPUT_BUFFER_BYTES: usize = MAX_REPLY_HEAD_BYTES + 4 * 1024;
+/// Size of the buffer that ureq writes a request into, unless
+/// [`request_head_bound`] needs more for one request. ureq zeroes it when the
+/// connection opens, and fails a request whose request line or a header
+/// line does not fit it.
+const OUTPUT_BUFFER_BYTES: usize = 16 * 1024;
 
 /// Everything one token request needs.
 #[derive(Debug)]
@@ -150,7 +165,8 @@ fn seconds(duration: Duration) -> String {
 }
 
 /// Builds the agent: no automatic redirects or proxy, HTTP statuses as
-/// replies rather than errors, the connect timeout, and the TLS roots when
+/// replies rather than errors, the connect timeout, small buffers, a
+/// resolver that needs no thread for an IP address, and the TLS roots when
 /// the token URL or the proxy uses `https`.
 fn build_agent(request: &TokenRequest) -> Result<ureq::Agent> {
     let network = request.network;
@@ -159,6 +175,9 @@ fn build_agent(request: &TokenRequest) -> Result<ureq::Agent> {
         .http_status_as_error(false)
         .max_redirects(0)
         .timeout_connect(Some(CONNECT_TIMEOUT))
+        .max_response_header_size(MAX_REPLY_HEAD_BYTES)
+        .input_buffer_size(INPUT_BUFFER_BYTES)
+        .output_buffer_size(OUTPUT_BUFFER_BYTES)
         .proxy(proxy.map(proxy::ProxyUrl::to_ureq))
         .user_agent(concat!("ezeep-token/", env!("CARGO_PKG_VERSION")));
     let uses_tls = request.token_url.url.starts_with("https://")
@@ -169,7 +188,28 @@ fn build_agent(request: &TokenRequest) -> Result<ureq::Agent> {
             .build();
         config = config.tls_config(tls);
     }
-    Ok(config.build().into())
+    Ok(ureq::Agent::with_parts(
+        config.build(),
+        ureq::unversioned::transport::DefaultConnector::default(),
+        resolve::IpLiteralResolver::default(),
+    ))
+}
+
+/// Returns an upper bound in bytes for the head of a POST to `url` with
+/// `credentials`: the request line and the `Host` header each contain at
+/// most the URL, the `Authorization` header contains the Basic credentials,
+/// and the other headers that this module and ureq add take less than
+/// 1 KiB.
+///
+/// A client id and a secret of 4096 four-byte characters each,
+/// percent-encoded and in base64, make an `Authorization` value of 131,082
+/// bytes, more than ureq's default buffer of 128 KiB. A redirect can make
+/// `url` longer than the token URL, so the bound is computed for each POST.
+fn request_head_bound(url: &str, credentials: &Credentials) -> usize {
+    let authorization = credentials.authorization.as_ref().map_or(0, |value| {
+        "Authorization: \r\n".len() + value.expose().len()
+    });
+    2 * url.len() + authorization + 1024
 }
 
 /// Sends the POST once, following up to [`redirect::MAX_REDIRECTS`]
@@ -252,10 +292,14 @@ fn exchange(
         )
     });
 
-    let mut builder = agent
-        .post(url)
-        .config()
-        .timeout_global(Some(remaining))
+    let mut config = agent.post(url).config().timeout_global(Some(remaining));
+    let head_bound = request_head_bound(url, credentials);
+    if head_bound > OUTPUT_BUFFER_BYTES {
+        // A request-level buffer size keeps this connection out of ureq's
+        // pool, which matters only for a redirect or a retry.
+        config = config.output_buffer_size(head_bound);
+    }
+    let mut builder = config
         .build()
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json");

@@ -14,6 +14,9 @@
 //! Loading parses every root, so it happens only when a request that
 //! needs TLS is about to be sent.
 
+#[cfg(all(unix, not(target_os = "macos")))]
+mod cert_dir;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -105,13 +108,10 @@ fn load_system_roots() -> SystemRoots {
     // rustls_native_certs::load_native_certs would read only SSL_CERT_FILE
     // when that variable is set, so the directories are loaded directly.
     let directories: Vec<&Path> = openssl_probe::candidate_cert_dirs().collect();
-    let mut certs = Vec::new();
-    let mut problems = Vec::new();
-    for directory in &directories {
-        let result = rustls_native_certs::load_certs_from_paths(None, Some(directory));
-        certs.extend(result.certs);
-        problems.extend(result.errors.iter().map(ToString::to_string));
-    }
+    let cert_dir::Loaded {
+        mut certs,
+        problems,
+    } = cert_dir::load(&directories);
     certs.sort_unstable_by(|a, b| a.as_ref().cmp(b.as_ref()));
     certs.dedup();
     let source = directories
