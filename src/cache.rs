@@ -40,8 +40,8 @@ pub fn obtain(
     timeout: Duration,
     request: impl FnOnce() -> Result<Token>,
 ) -> Result<Token> {
+    // The settings lines of `-v` already say that the cache is off.
     if !settings.enabled.value {
-        log::verbose(|| format!("cache: off ({})", settings.enabled.origin));
         return request();
     }
     let Some(directory) = &settings.directory else {
