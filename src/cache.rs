@@ -22,6 +22,8 @@ use std::time::{Duration, SystemTime};
 
 pub use key::CacheKey;
 use lock::LockError;
+#[cfg(unix)]
+pub use private::current_uid;
 use store::{CacheDir, Lookup};
 
 use crate::error::{Category, Error, Result};
@@ -40,7 +42,7 @@ pub fn obtain(
     timeout: Duration,
     request: impl FnOnce() -> Result<Token>,
 ) -> Result<Token> {
-    // The settings lines of `-v` already say that the cache is off.
+    // The settings lines of `-v` already report that the cache is off.
     if !settings.enabled.value {
         return request();
     }

@@ -236,8 +236,7 @@ fn check_not_writable_by_others(path: &Path) -> Result<()> {
     use std::os::unix::fs::MetadataExt;
 
     let metadata = file_metadata(path)?;
-    // SAFETY: geteuid has no preconditions and always succeeds.
-    let user = unsafe { libc::geteuid() };
+    let user = crate::cache::current_uid();
     if metadata.uid() != user && metadata.uid() != 0 {
         return Err(Error::config(format!(
             "profile file {} sets client_secret_command and belongs to another user (uid {})",

@@ -6,7 +6,8 @@ mod support;
 
 use support::{Reply, Run, Sandbox, Server, basic};
 
-/// The longest client id or secret that ezeep-token accepts, in characters.
+/// Maximum length of a client id or secret that ezeep-token accepts, in
+/// characters.
 const MAX_CREDENTIAL_CHARS: usize = 4096;
 
 const TOKEN_REPLY: &str = r#"{"access_token":"AT1","token_type":"Bearer","expires_in":3600}"#;

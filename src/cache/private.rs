@@ -103,8 +103,9 @@ pub fn check_directory(path: &Path, metadata: &fs::Metadata) -> Result<()> {
     Ok(())
 }
 
+/// Returns the effective user id of this process.
 #[cfg(unix)]
-fn current_uid() -> u32 {
+pub fn current_uid() -> u32 {
     // SAFETY: geteuid has no preconditions, and POSIX specifies that it
     // always succeeds.
     unsafe { libc::geteuid() }

@@ -164,10 +164,12 @@ fn seconds(duration: Duration) -> String {
     format!("{text} s")
 }
 
-/// Builds the agent: no automatic redirects or proxy, HTTP statuses as
-/// replies rather than errors, the connect timeout, small buffers, a
-/// resolver that needs no thread for an IP address, and the TLS roots when
-/// the token URL or the proxy uses `https`.
+/// Builds the agent for one token request.
+///
+/// It follows no redirects, uses only the proxy chosen here, returns HTTP
+/// error statuses as replies, and has the connect timeout and small
+/// buffers. Its resolver needs no thread for an IP address. TLS roots are
+/// loaded only when the token URL or the proxy uses `https`.
 fn build_agent(request: &TokenRequest) -> Result<ureq::Agent> {
     let network = request.network;
     let proxy = network.proxy.proxy_url();

@@ -138,10 +138,12 @@ pub fn parse_token_url(text: &str) -> Result<TokenUrl> {
     let uri: ureq::http::Uri = text.parse().map_err(|_| invalid("not a valid URL"))?;
     let scheme = uri.scheme_str().ok_or_else(|| invalid("missing scheme"))?;
     let authority = uri.authority().ok_or_else(|| invalid("missing host"))?;
+
     if authority.as_str().contains('@') {
         return Err(invalid("credentials in the URL are not allowed")
             .with_hint("pass the client id and secret with the credential options instead"));
     }
+
     let host = authority
         .host()
         .trim_start_matches('[')
@@ -150,6 +152,7 @@ pub fn parse_token_url(text: &str) -> Result<TokenUrl> {
     if host.is_empty() {
         return Err(invalid("missing host"));
     }
+
     // http::Uri accepts any digits after the colon, but `port_u16` is `None`
     // when they do not fit a u16.
     let port_text = authority
@@ -159,6 +162,7 @@ pub fn parse_token_url(text: &str) -> Result<TokenUrl> {
     if port_text.contains(':') && !matches!(authority.port_u16(), Some(1..)) {
         return Err(invalid("the port must be a number from 1 to 65535"));
     }
+
     match scheme.to_ascii_lowercase().as_str() {
         "https" => {}
         "http" if is_loopback(&host) => {}
